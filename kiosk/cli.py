@@ -1,0 +1,196 @@
+"""The `kiosk` command: run the terminal, and the catalog and config tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.config import ConfigError, load_config
+
+
+def _print_json(data: object, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _open_catalog(args: argparse.Namespace):
+    from catalog.build import ensure_bundle
+    from catalog.store import CatalogStore
+
+    config = load_config(Path(args.config) if args.config else None)
+    bundle = Path(args.bundle) if getattr(args, "bundle", None) else config.bundle_path
+    if not getattr(args, "bundle", None) and not config.catalog.bundle:
+        info = ensure_bundle(Path(config.catalog.source), bundle)
+        if info is not None:
+            print(f"kiosk: built catalog bundle {info.version} ({info.items} items) at {bundle}", file=sys.stderr)
+    return CatalogStore(bundle)
+
+
+def cmd_catalog_build(args: argparse.Namespace) -> int:
+    """Validate the catalog source and compile a bundle."""
+    from catalog.build import build_from_source
+
+    config = load_config(Path(args.config) if args.config else None)
+    source = Path(args.source or config.catalog.source)
+    out = Path(args.out) if args.out else config.bundle_path
+    info = build_from_source(source, out)
+    print(
+        f"built catalog {info.version}: {info.items} items, {info.features} index features, "
+        f"{info.took_ms / 1000:.1f} s -> {info.path}"
+    )
+    return 0
+
+
+def cmd_catalog_stats(args: argparse.Namespace) -> int:
+    """Print the catalog's counts."""
+    with _open_catalog(args) as store:
+        stats = store.stats()
+    if args.json:
+        _print_json(stats, sys.stdout)
+    else:
+        po = stats["post_office"]
+        print(
+            f"catalog {stats['version']}: {stats['total']} items, {stats['self_service']} self-service, "
+            f"{po['total']} at post offices ({po['personal']} personal, {po['enterprise']} enterprise), "
+            f"{stats['departments']} departments, {stats['themes']} themes"
+        )
+    return 0
+
+
+def cmd_catalog_export(args: argparse.Namespace) -> int:
+    """Write every item as one JSON line."""
+    with _open_catalog(args) as store:
+        for record in store.records():
+            _print_json(record, sys.stdout)
+    return 0
+
+
+def cmd_catalog_search(args: argparse.Namespace) -> int:
+    """Search the catalog, one query or one per input line."""
+    from catalog.search import SearchFilters
+
+    filters = SearchFilters(audience=args.audience, channel=args.channel, department=args.department, theme=args.theme)
+    with _open_catalog(args) as store:
+        engine = store.search
+
+        def run(query: str) -> dict[str, object]:
+            started = time.perf_counter()
+            hits = engine.search(query, limit=args.limit, filters=filters)
+            took = (time.perf_counter() - started) * 1000
+            return {"query": query, "results": [h.as_json() for h in hits], "took_ms": round(took, 3)}
+
+        if args.stdin:
+            for line in sys.stdin:
+                _print_json(run(line.rstrip("\n")), sys.stdout)
+                sys.stdout.flush()
+            return 0
+        if args.query is None:
+            print("kiosk catalog search: give a QUERY or --stdin", file=sys.stderr)
+            return 2
+        result = run(args.query)
+        if args.json:
+            _print_json(result, sys.stdout)
+        else:
+            for n, hit in enumerate(result["results"], start=1):
+                print(f"{n:2}. {hit['name']}  [{hit['department']}]  {hit['id']}  score {hit['score']:.2f}")
+            if not result["results"]:
+                print("no matching items")
+        return 0
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    """Print the effective configuration."""
+    config = load_config(Path(args.config) if args.config else None)
+    if args.json:
+        _print_json(config.as_dict(), sys.stdout)
+        return 0
+    print(f"# effective configuration (from {config.origin} and KIOSK_* environment variables)")
+    for section, values in config.as_dict().items():
+        print(f"\n[{section}]")
+        for key, value in values.items():
+            print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Start the terminal application."""
+    config = load_config(Path(args.config) if args.config else None)
+    store = _open_catalog(args)
+    from ui.app import run_app  # Qt is imported only when the GUI starts
+
+    return run_app(config, store, windowed=args.windowed or config.ui.windowed)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `kiosk` command."""
+    parser = argparse.ArgumentParser(prog="kiosk", description="Post-office government service terminal")
+    parser.add_argument("--config", help="TOML config file (default: $KIOSK_CONFIG or /etc/kiosk/kiosk.toml)")
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="start the terminal application")
+    run.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen")
+    run.add_argument("--devices", choices=("sim", "real"), help="device drivers (default from config)")
+    run.set_defaults(func=cmd_run)
+
+    catalog = sub.add_parser("catalog", help="the service catalog").add_subparsers(
+        dest="catalog_command", required=True
+    )
+    build = catalog.add_parser("build", help="validate the source and compile a bundle")
+    build.add_argument("--source", help="source folder (default: the bundled sample catalog)")
+    build.add_argument("--out", help="bundle file to write (default: the configured bundle)")
+    build.set_defaults(func=cmd_catalog_build)
+
+    for name, func, text in (
+        ("stats", cmd_catalog_stats, "counts"),
+        ("export", cmd_catalog_export, "all items"),
+        ("search", cmd_catalog_search, "search items"),
+    ):
+        p = catalog.add_parser(name, help=text)
+        p.add_argument("--bundle", help="bundle file (default: the configured bundle)")
+        p.set_defaults(func=func)
+        if name == "stats":
+            p.add_argument("--json", action="store_true")
+        if name == "export":
+            p.add_argument("--format", choices=("jsonl",), default="jsonl")
+        if name == "search":
+            p.add_argument("query", nargs="?")
+            p.add_argument("--json", action="store_true")
+            p.add_argument("--limit", type=int, default=10)
+            p.add_argument("--stdin", action="store_true", help="one query per input line, one JSON line each")
+            p.add_argument("--audience", choices=("personal", "enterprise"))
+            p.add_argument("--channel", choices=("self_service", "post_office"))
+            p.add_argument("--department", help="department id or name")
+            p.add_argument("--theme", help="life-event theme, e.g. 就业")
+
+    config = sub.add_parser("config", help="configuration").add_subparsers(dest="config_command", required=True)
+    show = config.add_parser("show", help="print the effective configuration")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_config_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `kiosk` command."""
+    from catalog.search import SearchError
+    from catalog.store import CatalogBundleError
+    from catalog.validate import CatalogInvalid
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "run"])
+    try:
+        return args.func(args)
+    except (ConfigError, CatalogInvalid, CatalogBundleError, SearchError) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
