@@ -110,26 +110,32 @@ def build_bundle(version: str, note: str, departments: list[Department], items: 
     theme_bits = {t: n for n, t in enumerate(sorted({t for i in items for t in i.themes}))}
     if len(theme_bits) > 62:
         raise ValueError(f"{len(theme_bits)} themes: at most 62 fit the theme mask")
-    postings: dict[str, dict[int, float]] = defaultdict(dict)
+    # Items are visited in index order, so each posting list comes out sorted with one entry per item.
+    postings: dict[str, tuple[array, array]] = defaultdict(lambda: (array("i"), array("f")))
     item_rows, text_rows = [], []
     ordered = sorted(items, key=lambda i: i.id)
     for idx, item in enumerate(ordered):
         pinyins: list[str] = []
         initials: list[str] = []
         synonym_pinyin: list[str] = []
+        best: dict[str, float] = {}
         for field, texts in _search_fields(item, dept_by_id[item.department]).items():
             weight = FIELD_WEIGHTS[field]
             for text in texts:
                 features, runs_pinyin, runs_initials = document_features(text, pinyin_of)
                 for feature in features:
-                    if postings[feature].get(idx, 0.0) < weight:
-                        postings[feature][idx] = weight
+                    if best.get(feature, 0.0) < weight:
+                        best[feature] = weight
                 if field == "name":
                     pinyins.append("".join(runs_pinyin))
                     initials.append("".join(runs_initials))
                 elif field == "synonyms":
                     synonym_pinyin.append("".join(runs_pinyin))
                     initials.append("".join(runs_initials))
+        for feature, weight in best.items():
+            ids, weights = postings[feature]
+            ids.append(idx)
+            weights.append(weight)
         mask = sum(1 << theme_bits[t] for t in item.themes)
         item_rows.append(
             (
@@ -189,10 +195,7 @@ def build_bundle(version: str, note: str, departments: list[Department], items: 
         conn.executemany("INSERT INTO search_text VALUES (?, ?, ?, ?, ?, ?)", text_rows)
         conn.executemany(
             "INSERT INTO postings VALUES (?, ?, ?)",
-            (
-                (feature, array("i", sorted(hits)).tobytes(), array("f", [hits[i] for i in sorted(hits)]).tobytes())
-                for feature, hits in postings.items()
-            ),
+            ((feature, ids.tobytes(), weights.tobytes()) for feature, (ids, weights) in postings.items()),
         )
         conn.executemany("INSERT INTO han_pinyin VALUES (?, ?)", readings)
         conn.executemany("INSERT INTO t2s VALUES (?, ?)", t2s)

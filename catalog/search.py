@@ -184,7 +184,7 @@ class SearchEngine:
                     factor = 0.7
                 groups = [[f] for f in syllable_features(complete)]
                 score = np.maximum(score, self._coverage(groups) * factor)
-        if token.isalpha() and len(token) <= 8:
+        if token.isalpha() and len(token) <= 6:
             factor = 0.6 if len(token) == 1 else 0.9
             score = np.maximum(score, self._coverage([[f] for f in initials_features(token)]) * factor)
         if token.isalpha() and len(token) >= 4 and float(score.max(initial=0.0)) < STRONG_MATCH:

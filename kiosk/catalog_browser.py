@@ -46,7 +46,7 @@ class CatalogBrowser:
 
     def _refresh(self) -> None:
         hits = self.store.search.search(self.state.query, limit=self.limit, filters=self.state.filters)
-        message = "" if hits else "没有找到相关事项，请换个说法试试，或选择视频咨询"
+        message = "" if hits else "没有找到相关事项，请换个说法试试，或拨打12345热线咨询"
         self.state = replace(self.state, results=hits, message=message)
 
     def set_query(self, text: str) -> None:

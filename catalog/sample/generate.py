@@ -26,6 +26,8 @@ AREA = "440112"
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "source"
 ENGLISH_NAMES = Path(__file__).resolve().parent / "english_names.csv"
 _LEVEL_MARK = re.compile(r"[（(](县级行使|县级|县级权限|市级/县级|市、县级|县级以下)[)）]")
+# Remarks about the source province's delegation of powers, meaningless in Guangdong.
+_SOURCE_REMARK = re.compile(r"[（(][^（）()]*(省政府令|省政府\d+号令|成都)[^（）()]*[)）]")
 _TYPE_LETTER = {
     "行政许可": "A",
     "行政确认": "D",
@@ -105,7 +107,7 @@ NOT_AT_TERMINAL = (
 
 
 def _clean_name(name: str) -> str:
-    name = _LEVEL_MARK.sub("", name).strip().replace("四川省", "广东省")
+    name = _SOURCE_REMARK.sub("", _LEVEL_MARK.sub("", name)).strip().replace("四川省", "广东省")
     return name.replace("(", "（").replace(")", "）")
 
 

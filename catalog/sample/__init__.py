@@ -1,0 +1,1 @@
+"""Generator of the sample catalog source from the real district list."""
