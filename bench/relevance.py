@@ -32,11 +32,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path.name}: {len(queries)} queries")
                 print(f"  {'category':<16}{'engine s@5':>12}{'baseline s@5':>14}")
                 for category in engine.per_category:
-                    print(f"  {category:<16}{engine.per_category[category]:>12.3f}{naive.per_category[category]:>14.3f}")
-                print(f"  {'ALL success@5':<16}{engine.success_at_5:>12.3f}{naive.success_at_5:>14.3f}"
-                      f"   ratio {engine.success_at_5 / max(naive.success_at_5, 1e-9):.2f}")
-                print(f"  {'ALL MRR':<16}{engine.mrr:>12.3f}{naive.mrr:>14.3f}"
-                      f"   ratio {engine.mrr / max(naive.mrr, 1e-9):.2f}")
+                    print(
+                        f"  {category:<16}{engine.per_category[category]:>12.3f}{naive.per_category[category]:>14.3f}"
+                    )
+                print(
+                    f"  {'ALL success@5':<16}{engine.success_at_5:>12.3f}{naive.success_at_5:>14.3f}"
+                    f"   ratio {engine.success_at_5 / max(naive.success_at_5, 1e-9):.2f}"
+                )
+                print(
+                    f"  {'ALL MRR':<16}{engine.mrr:>12.3f}{naive.mrr:>14.3f}"
+                    f"   ratio {engine.mrr / max(naive.mrr, 1e-9):.2f}"
+                )
                 for query, got in engine.misses:
                     print(f"  miss: {query!r} -> {got[:3]}")
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from catalog.bundle import BundleInfo, build_bundle
 from catalog.store import CatalogBundleError, CatalogStore
-from catalog.validate import validate_source
+from catalog.validate import CatalogInvalid, validate_source
 
 
 def source_digest(source: Path) -> str:
@@ -22,27 +22,31 @@ def source_digest(source: Path) -> str:
 def build_from_source(source: Path, out: Path) -> BundleInfo:
     """Validate `source` (raising CatalogInvalid with every problem) and compile it to `out`."""
     validated = validate_source(source)
-    info = build_bundle(validated.version, validated.note, validated.departments, validated.items, out)
-    # Record which source the bundle came from, so a stale default bundle is rebuilt on start.
-    conn = sqlite3.connect(out)
-    try:
-        conn.execute("INSERT OR REPLACE INTO meta VALUES ('source_digest', ?)", (source_digest(source),))
-        conn.commit()
-    finally:
-        conn.close()
-    return info
+    # The source digest lets a stale default bundle be rebuilt on start.
+    return build_bundle(validated.version, validated.note, validated.departments, validated.items, out,
+                        extra_meta={"source_digest": source_digest(source)})
 
 
-def ensure_bundle(source: Path, bundle: Path) -> BundleInfo | None:
+def ensure_bundle(source: Path, bundle: Path, warn: Callable[[str], None] | None = None) -> BundleInfo | None:
     """Build `bundle` from `source` when it is missing, unreadable or built from another version of it.
 
-    Returns the build's info, or None when the existing bundle was already current.
+    Returns the build's info, or None when the existing bundle is kept. When the changed source does not
+    validate but a readable bundle exists, the terminal keeps serving that bundle: with `warn` the problem
+    is reported there; without it, CatalogInvalid is raised as by `build_from_source`.
     """
+    usable = False
     if bundle.exists():
         try:
             with CatalogStore(bundle) as store:
                 if store.meta.get("source_digest") == source_digest(source):
                     return None
+                usable = True
         except CatalogBundleError:
             pass  # rebuilt below; the message would only repeat what the rebuild fixes
-    return build_from_source(source, bundle)
+    try:
+        return build_from_source(source, bundle)
+    except CatalogInvalid as exc:
+        if not (usable and warn):
+            raise
+        warn(f"the catalog source changed but does not validate; keeping the current bundle.\n{exc}")
+        return None

@@ -101,7 +101,14 @@ def catalog_counts(items: list[Item], departments: int) -> dict[str, object]:
     }
 
 
-def build_bundle(version: str, note: str, departments: list[Department], items: list[Item], out: Path) -> BundleInfo:
+def build_bundle(
+    version: str,
+    note: str,
+    departments: list[Department],
+    items: list[Item],
+    out: Path,
+    extra_meta: dict[str, str] | None = None,
+) -> BundleInfo:
     """Write the bundle atomically to `out` (a temporary file renamed into place)."""
     started = time.perf_counter()
     pinyin_of = _pinyin_function()
@@ -184,6 +191,7 @@ def build_bundle(version: str, note: str, departments: list[Department], items: 
             "counts": json.dumps(counts),
             "syllables": " ".join(syllables),
             "item_count": str(len(items)),
+            **(extra_meta or {}),
         }
         conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         conn.executemany(
@@ -203,6 +211,7 @@ def build_bundle(version: str, note: str, departments: list[Department], items: 
         conn.commit()
         conn.execute("VACUUM")
         conn.close()
+        tmp.chmod(0o644)  # a bundle holds no personal data; the kiosk may run as another user than the builder
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)

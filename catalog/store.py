@@ -27,7 +27,8 @@ class CatalogStore:
             raise CatalogBundleError(f"catalog bundle {self.path} does not exist")
         try:
             # immutable: bundles are replaced by renaming a new file into place, never changed in place.
-            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"  # as_uri escapes '#', '?' and '%'
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
             raise CatalogBundleError(f"{self.path} is not a readable catalog bundle: {exc}") from exc

@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -24,7 +25,8 @@ def _open_catalog(args: argparse.Namespace):
     config = load_config(Path(args.config) if args.config else None)
     bundle = Path(args.bundle) if getattr(args, "bundle", None) else config.bundle_path
     if not getattr(args, "bundle", None) and not config.catalog.bundle:
-        info = ensure_bundle(Path(config.catalog.source), bundle)
+        info = ensure_bundle(Path(config.catalog.source), bundle,
+                             warn=lambda message: print(f"kiosk: warning: {message}", file=sys.stderr))
         if info is not None:
             print(f"kiosk: built catalog bundle {info.version} ({info.items} items) at {bundle}", file=sys.stderr)
     return CatalogStore(bundle)
@@ -85,7 +87,7 @@ def cmd_catalog_search(args: argparse.Namespace) -> int:
 
         if args.stdin:
             for line in sys.stdin:
-                _print_json(run(line.rstrip("\n")), sys.stdout)
+                _print_json(run(line.rstrip("\r\n")), sys.stdout)
                 sys.stdout.flush()
             return 0
         if args.query is None:
@@ -119,6 +121,8 @@ def cmd_config_show(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the terminal application."""
     config = load_config(Path(args.config) if args.config else None)
+    if args.devices:
+        config = replace(config, devices=replace(config.devices, mode=args.devices))
     store = _open_catalog(args)
     from ui.app import run_app  # Qt is imported only when the GUI starts
 

@@ -97,11 +97,10 @@ def _coerce(section: str, key: str, value: Any, expected: type, where: str) -> A
         if isinstance(value, bool):
             return value
     elif expected is int:
-        try:
-            if not isinstance(value, bool):
-                return int(value)
-        except (TypeError, ValueError):
-            pass
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return int(value)
     elif isinstance(value, str):
         allowed = CHOICES.get((section, key))
         if allowed and value not in allowed:
@@ -140,6 +139,8 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise ConfigError(f"config file {path} does not exist") from exc
+        except OSError as exc:
+            raise ConfigError(f"config file {path} cannot be read: {exc.strerror or exc}") from exc
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
         for section, values in data.items():
@@ -149,8 +150,8 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
                 config = _apply(config, section, key, value, str(path))
         config = replace(config, origin=str(path))
     for name, value in sorted(env.items()):
-        if name.startswith("KIOSK_") and name != CONFIG_ENV and name.count("_") >= 2:
+        if name.startswith("KIOSK_") and name != CONFIG_ENV:
             section, _, key = name[len("KIOSK_") :].lower().partition("_")
-            if section in SECTIONS:
-                config = _apply(config, section, key, value, f"environment variable {name}")
+            # KIOSK_* belongs to this program: a misspelt variable is an error, not silently ignored.
+            config = _apply(config, section, key, value, f"environment variable {name}")
     return config

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from kiosk.catalog_browser import AUDIENCE_CHOICES, CHANNEL_CHOICES, BrowserState, CatalogBrowser
 from ui.qt import (
@@ -19,19 +20,7 @@ from ui.qt import (
     QWidget,
 )
 
-STYLE = """
-QWidget { background: #f4f6f9; color: #1b2430; font-size: 22px; }
-QLabel#title { font-size: 34px; font-weight: bold; color: #0b5394; }
-QLabel#note { font-size: 16px; color: #5b6675; }
-QLabel#count { color: #3a4656; }
-QLabel#count[empty="true"] { color: #a33; }
-QLineEdit#search { font-size: 30px; padding: 14px; border: 2px solid #0b5394; border-radius: 10px; background: white; }
-QComboBox { padding: 8px; border: 1px solid #9aa7b8; border-radius: 8px; background: white; min-height: 44px; }
-QListWidget#results { background: white; border: 1px solid #c8d0db; border-radius: 10px; }
-QListWidget#results::item { padding: 14px; border-bottom: 1px solid #e3e8ef; }
-QListWidget#results::item:selected { background: #dbe8f7; color: #0b3d75; }
-QTextBrowser#guide { background: white; border: 1px solid #c8d0db; border-radius: 10px; padding: 12px; }
-"""
+STYLE_SHEET = Path(__file__).resolve().parent.parent / "assets" / "styles" / "search.qss"
 
 
 class SearchWindow(QMainWindow):
@@ -42,7 +31,7 @@ class SearchWindow(QMainWindow):
         self.browser = browser
         self.setObjectName("searchWindow")
         self.setWindowTitle("政务服务事项查询")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
         root = QWidget()
         self.setCentralWidget(root)
         outer = QVBoxLayout(root)

@@ -196,11 +196,6 @@ def test_bundle_with_a_missing_table_is_refused(tmp_path: Path, bundle_path: Pat
         CatalogStore(copy)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=CatalogBundleError,
-    reason="product bug: CatalogStore puts the path into a SQLite URI unescaped, so '#', '?' or '%' in it break",
-)
 @pytest.mark.parametrize("folder", ["data#1", "100%41"])
 def test_bundle_path_with_uri_characters_opens(tmp_path: Path, bundle_path: Path, folder: str) -> None:
     copy = tmp_path / folder / "catalog.sqlite"
@@ -288,3 +283,21 @@ def test_failed_build_leaves_a_good_bundle_untouched(tmp_path: Path, source: Pat
     with CatalogStore(out) as opened:
         assert opened.stats()["total"] == info.items
         assert opened.meta["source_digest"] != source_digest(source)
+
+
+def test_ensure_bundle_keeps_serving_when_the_changed_source_is_invalid(tmp_path: Path, source: Path) -> None:
+    out = tmp_path / "catalog.sqlite"
+    build_from_source(source, out)
+    manifest = source / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("total = ", "total = 1"), encoding="utf-8")
+    warnings: list[str] = []
+    assert ensure_bundle(source, out, warn=warnings.append) is None
+    assert len(warnings) == 1 and "expected.total" in warnings[0]
+    with CatalogStore(out) as opened:
+        assert opened.stats()["total"] > 0
+
+
+def test_bundles_are_readable_by_other_users(tmp_path: Path, source: Path) -> None:
+    out = tmp_path / "catalog.sqlite"
+    build_from_source(source, out)
+    assert out.stat().st_mode & 0o044 == 0o044

@@ -9,8 +9,18 @@ import pytest
 from catalog.evaluation import SubstringBaseline, evaluate, load_queries
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-CATEGORIES = {"exact", "partial", "synonym", "pinyin_full", "pinyin_initials", "homophone_typo", "pinyin_typo",
-              "traditional", "english", "elderly_phrase"}
+CATEGORIES = {
+    "exact",
+    "partial",
+    "synonym",
+    "pinyin_full",
+    "pinyin_initials",
+    "homophone_typo",
+    "pinyin_typo",
+    "traditional",
+    "english",
+    "elderly_phrase",
+}
 
 
 @pytest.mark.parametrize("name", ["search_queries.csv", "search_queries_heldout.csv"])
@@ -28,8 +38,10 @@ def test_main_set_success_at_5_and_mrr_beat_the_baseline(store):
     engine = evaluate(lambda q: [h.name for h in store.search.search(q, limit=10)], queries)
     baseline = SubstringBaseline(store)
     naive = evaluate(lambda q: baseline.search(q, limit=10), queries)
-    print(f"\nmain set: engine success@5 {engine.success_at_5:.3f} MRR {engine.mrr:.3f}; "
-          f"baseline success@5 {naive.success_at_5:.3f} MRR {naive.mrr:.3f}")
+    print(
+        f"\nmain set: engine success@5 {engine.success_at_5:.3f} MRR {engine.mrr:.3f}; "
+        f"baseline success@5 {naive.success_at_5:.3f} MRR {naive.mrr:.3f}"
+    )
     assert engine.success_at_5 >= 0.95, engine.misses
     assert engine.mrr > naive.mrr + 0.4
     for category, rate in engine.per_category.items():

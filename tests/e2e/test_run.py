@@ -32,8 +32,14 @@ def wait_for_line(proc: subprocess.Popen, stream, needle: str, timeout: float) -
 
 
 def test_kiosk_run_offscreen_starts_and_stops_on_sigterm(kiosk_env):
-    with subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run"], cwd=REPO, env=kiosk_env,
-                          stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) as proc:
+    with subprocess.Popen(
+        [sys.executable, "-m", "kiosk.cli", "run"],
+        cwd=REPO,
+        env=kiosk_env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    ) as proc:
         try:
             lines = wait_for_line(proc, proc.stderr, "terminal ready", 60)
             assert "catalog 2026" in lines[-1]
@@ -50,8 +56,15 @@ def test_readme_run_command_starts_on_a_virtual_display(tmp_path, bundle_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["KIOSK_TERMINAL_DATA_DIR"] = str(tmp_path / "data")
     env["KIOSK_CATALOG_BUNDLE"] = str(bundle_path)
-    with subprocess.Popen(["bash", "scripts/bootstrap.sh", "run"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, start_new_session=True) as proc:
+    with subprocess.Popen(
+        ["bash", "scripts/bootstrap.sh", "run"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    ) as proc:
         try:
             _check_virtual_display(proc, tmp_path)
         finally:
@@ -66,8 +79,9 @@ def _check_virtual_display(proc: subprocess.Popen, tmp_path: Path) -> None:
     shot = tmp_path / "screen.png"
     time.sleep(1.0)  # let the first paint reach the X server
     subprocess.run(["import", "-display", display, "-window", "root", str(shot)], check=True, timeout=30)
-    colours = subprocess.run(["identify", "-format", "%k", str(shot)], capture_output=True, text=True,
-                             check=True).stdout
+    colours = subprocess.run(
+        ["identify", "-format", "%k", str(shot)], capture_output=True, text=True, check=True
+    ).stdout
     assert int(colours) > 50, "the virtual screen looks blank"
     (REPO / "build" / "screens").mkdir(parents=True, exist_ok=True)
     shutil.copy(shot, REPO / "build" / "screens" / "xvfb_run.png")

@@ -190,7 +190,6 @@ def test_invalid_utf8_file_is_a_config_error(tmp_path: Path) -> None:
     assert str(path) in str(caught.value)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="product bug: a float for an int key is truncated")
 def test_float_for_int_key_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "[ui]\nwidth = 1280.7\n")
     try:
@@ -251,12 +250,14 @@ def test_file_error_is_reported_before_environment(tmp_path: Path) -> None:
     assert "devices.mode" in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IsADirectoryError,
-    reason="product bug: only FileNotFoundError is turned into a ConfigError; other OSErrors escape as tracebacks",
-)
 def test_config_path_that_is_a_directory(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path, environ={})
     assert str(tmp_path) in str(caught.value)
+
+
+def test_misspelt_kiosk_variable_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="KIOSK_DEVICE_MODE"):
+        load_config(environ={"KIOSK_DEVICE_MODE": "real"})
+    with pytest.raises(ConfigError, match="KIOSK_WINDOWED"):
+        load_config(environ={"KIOSK_WINDOWED": "1"})

@@ -25,8 +25,9 @@ for package in {packages!r}:
 
 
 def test_core_packages_import_without_qt():
-    result = subprocess.run([sys.executable, "-c", BLOCKER.format(packages=CORE)], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCKER.format(packages=CORE)], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     imported = set(result.stdout.split())
     assert {"catalog.search", "kiosk.cli", "kiosk.catalog_browser"} <= imported

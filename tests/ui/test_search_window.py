@@ -44,8 +44,12 @@ def test_filters_narrow_the_list(qtbot, store):
     window.channel.setCurrentIndex(window.channel.findData("post_office"))
     after = result_names(window)
     assert 0 < len(after) <= before
-    assert all(item.post_office for item in (store.item(window.results.item(i).data(Qt.ItemDataRole.UserRole))
-                                             for i in range(window.results.count())))
+    assert all(
+        item.post_office
+        for item in (
+            store.item(window.results.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(window.results.count())
+        )
+    )
 
 
 def test_no_results_says_what_to_do(qtbot, store):
