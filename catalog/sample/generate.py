@@ -357,24 +357,32 @@ def assign_channels(items: list[Item]) -> list[Item]:
     return result
 
 
+SAMPLE_NOTE = (
+    "Sample data: built on a real district's service-item list (四川省广安市广安区, 1,135 items) mapped to "
+    "Huangpu's departments, plus items the district names itself and common Guangdong items. "
+    "It serves until an admin publishes the official catalog."
+)
+
+
+def generate_source(shared_data: Path, target: Path) -> list[Item]:
+    """Write a complete sample source tree to `target`; the same inputs always give the same files."""
+    items = assign_channels(draft_items(shared_data))
+    write_source(target, departments(), items, version="2026.11.26", note=SAMPLE_NOTE)
+    return items
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write catalog/source/ from the shared data directory."""
-    args = sys.argv[1:] if argv is None else argv
+    """Write catalog/source/ (or --out DIR) from the shared data directory."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    target = SOURCE_DIR
+    if "--out" in args:
+        at = args.index("--out")
+        target = Path(args[at + 1])
+        del args[at : at + 2]
     shared = Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "data"
-    items = assign_channels(draft_items(shared))
-    write_source(
-        SOURCE_DIR,
-        departments(),
-        items,
-        version="2026.11.26",
-        note=(
-            "Sample data: built on a real district's service-item list (四川省广安市广安区, 1,135 items) mapped to "
-            "Huangpu's departments, plus items the district names itself and common Guangdong items. "
-            "Replace it with the official catalog through `kiosk catalog publish`."
-        ),
-    )
-    counts = Counter(d for i in items for d in [i.audience])
-    print(f"wrote {len(items)} items to {SOURCE_DIR} ({dict(counts)})")
+    items = generate_source(shared, target)
+    counts = Counter(i.audience for i in items)
+    print(f"wrote {len(items)} items to {target} ({dict(counts)})")
     return 0
 
 
