@@ -23,6 +23,8 @@ class CatalogStore:
 
     def __init__(self, path: Path):
         self.path = Path(path)
+        if self.path.is_dir():
+            raise CatalogBundleError(f"{self.path} is a directory, not a catalog bundle file")
         if not self.path.is_file():
             raise CatalogBundleError(f"catalog bundle {self.path} does not exist")
         try:

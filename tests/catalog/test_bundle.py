@@ -166,7 +166,7 @@ def test_bad_bundle_files_raise_a_clear_error(tmp_path: Path, make, phrase: str)
 
 
 def test_a_directory_is_not_a_bundle(tmp_path: Path) -> None:
-    with pytest.raises(CatalogBundleError, match="does not exist"):
+    with pytest.raises(CatalogBundleError, match="is a directory"):
         CatalogStore(tmp_path)
 
 
