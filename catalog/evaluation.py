@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalog.store import CatalogStore
-from catalog.textfeatures import normalize
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,3 @@ class SubstringBaseline:
             return []
         return [r[0] for r in self.rows if q in r[0] or q in r[1] or (r[2] and q in r[2])][:limit]
 
-
-def naive_normalized(query: str) -> str:
-    """What the baseline would see after trivial clean-up (kept for symmetry in reports)."""
-    return normalize(query)
