@@ -25,8 +25,11 @@ def _open_catalog(args: argparse.Namespace):
     config = load_config(Path(args.config) if args.config else None)
     bundle = Path(args.bundle) if getattr(args, "bundle", None) else config.bundle_path
     if not getattr(args, "bundle", None) and not config.catalog.bundle:
-        info = ensure_bundle(Path(config.catalog.source), bundle,
-                             warn=lambda message: print(f"kiosk: warning: {message}", file=sys.stderr))
+        info = ensure_bundle(
+            Path(config.catalog.source),
+            bundle,
+            warn=lambda message: print(f"kiosk: warning: {message}", file=sys.stderr),
+        )
         if info is not None:
             print(f"kiosk: built catalog bundle {info.version} ({info.items} items) at {bundle}", file=sys.stderr)
     return CatalogStore(bundle)

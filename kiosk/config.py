@@ -4,13 +4,38 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 CONFIG_ENV = "KIOSK_CONFIG"
 DEFAULT_CONFIG_FILES = (Path("/etc/kiosk/kiosk.toml"),)
 BUNDLED_CATALOG_SOURCE = Path(__file__).resolve().parent.parent / "catalog" / "source"
+
+# Home-screen modules. A module whose flow is not built yet cannot be enabled (no placeholder screens).
+MODULES = (
+    "search",
+    "self_service",
+    "consult",
+    "pickup",
+    "status",
+    "social_insurance",
+    "smart_approval",
+    "portal_gba",
+    "portal_gdzwfw",
+    "portal_market",
+    "portal_yss",
+)
+AVAILABLE_MODULES = (
+    "search",
+    "self_service",
+    "social_insurance",
+    "portal_gba",
+    "portal_gdzwfw",
+    "portal_market",
+    "portal_yss",
+)
+PORTALS = ("portal_gba", "portal_gdzwfw", "portal_market", "portal_yss")
 
 
 def _default_data_dir() -> str:
@@ -37,12 +62,56 @@ class CatalogConfig:
 
 @dataclass(frozen=True)
 class UiConfig:
-    """How the application window starts."""
+    """How the application window starts and looks."""
 
     windowed: bool = False
     language: str = "zh_CN"
     width: int = 1920
     height: int = 1080
+    show_cursor: bool = False
+    elderly_default: bool = False
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """When an unattended session is wiped."""
+
+    idle_seconds: int = 60
+    warning_seconds: int = 20
+
+
+@dataclass(frozen=True)
+class VoiceConfig:
+    """Spoken guidance (offline text to speech)."""
+
+    enabled: bool = True
+    mandarin_voice: str = "cmn"
+    cantonese_voice: str = "yue"
+    english_voice: str = "en"
+    speed: int = 150
+
+
+@dataclass(frozen=True)
+class ModulesConfig:
+    """Which home-screen modules are shown."""
+
+    enabled: tuple[str, ...] = AVAILABLE_MODULES
+
+
+@dataclass(frozen=True)
+class TechnicianConfig:
+    """The hidden technician entry."""
+
+    pin_file: str = ""  # default: <data_dir>/technician.json
+    lockout_seconds: int = 30
+
+
+@dataclass(frozen=True)
+class PortalConfig:
+    """One embedded portal: its start page and the hosts it may reach."""
+
+    url: str = ""
+    hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,8 +121,36 @@ class DevicesConfig:
     mode: str = "sim"
 
 
-SECTIONS = {"terminal": TerminalConfig, "catalog": CatalogConfig, "ui": UiConfig, "devices": DevicesConfig}
+_GDZWFW = ("www.gdzwfw.gov.cn", "gdzwfw.gov.cn")
+SECTIONS: dict[str, type] = {
+    "terminal": TerminalConfig,
+    "catalog": CatalogConfig,
+    "ui": UiConfig,
+    "session": SessionConfig,
+    "voice": VoiceConfig,
+    "modules": ModulesConfig,
+    "technician": TechnicianConfig,
+    "devices": DevicesConfig,
+    "portal_gba": PortalConfig,
+    "portal_gdzwfw": PortalConfig,
+    "portal_market": PortalConfig,
+    "portal_yss": PortalConfig,
+}
+SECTION_DEFAULTS: dict[str, Any] = {
+    "portal_gba": PortalConfig("https://www.gdzwfw.gov.cn/portal/gba/", _GDZWFW),
+    "portal_gdzwfw": PortalConfig("https://www.gdzwfw.gov.cn/portal/branch-hall?orgCode=440112", _GDZWFW),
+    "portal_market": PortalConfig("https://zjcs.gdzwfw.gov.cn/", ("zjcs.gdzwfw.gov.cn",)),
+    "portal_yss": PortalConfig("https://www.gdzwfw.gov.cn/portal/yss/", _GDZWFW),
+}
 CHOICES = {("ui", "language"): ("zh_CN", "zh_HK", "en"), ("devices", "mode"): ("sim", "real")}
+RANGES = {
+    ("ui", "width"): (320, 7680),
+    ("ui", "height"): (320, 7680),
+    ("session", "idle_seconds"): (10, 3600),
+    ("session", "warning_seconds"): (5, 120),
+    ("voice", "speed"): (80, 400),
+    ("technician", "lockout_seconds"): (1, 86400),
+}
 
 
 class ConfigError(ValueError):
@@ -64,10 +161,18 @@ class ConfigError(ValueError):
 class Config:
     """The effective configuration."""
 
-    terminal: TerminalConfig
-    catalog: CatalogConfig
-    ui: UiConfig
-    devices: DevicesConfig
+    terminal: TerminalConfig = field(default_factory=TerminalConfig)
+    catalog: CatalogConfig = field(default_factory=CatalogConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+    session: SessionConfig = field(default_factory=SessionConfig)
+    voice: VoiceConfig = field(default_factory=VoiceConfig)
+    modules: ModulesConfig = field(default_factory=ModulesConfig)
+    technician: TechnicianConfig = field(default_factory=TechnicianConfig)
+    devices: DevicesConfig = field(default_factory=DevicesConfig)
+    portal_gba: PortalConfig = SECTION_DEFAULTS["portal_gba"]
+    portal_gdzwfw: PortalConfig = SECTION_DEFAULTS["portal_gdzwfw"]
+    portal_market: PortalConfig = SECTION_DEFAULTS["portal_market"]
+    portal_yss: PortalConfig = SECTION_DEFAULTS["portal_yss"]
     origin: str = "built-in defaults"
 
     @property
@@ -80,56 +185,95 @@ class Config:
         """The catalog bundle the terminal opens."""
         return Path(self.catalog.bundle) if self.catalog.bundle else self.data_dir / "catalog" / "current.sqlite"
 
+    @property
+    def pin_path(self) -> Path:
+        """Where the technician PIN's hash is kept."""
+        return Path(self.technician.pin_file) if self.technician.pin_file else self.data_dir / "technician.json"
+
+    def portal(self, module: str) -> PortalConfig:
+        """One portal module's settings."""
+        return getattr(self, module)
+
     def as_dict(self) -> dict[str, dict[str, Any]]:
         """Every section and key with its effective value."""
         out = {
-            name: {f.name: getattr(getattr(self, name), f.name) for f in fields(cls)} for name, cls in SECTIONS.items()
+            name: {f.name: _plain(getattr(getattr(self, name), f.name)) for f in fields(cls)}
+            for name, cls in SECTIONS.items()
         }
         out["terminal"]["data_dir"] = str(self.data_dir)
         out["catalog"]["bundle"] = str(self.bundle_path)
+        out["technician"]["pin_file"] = str(self.pin_path)
         return out
 
 
-def _coerce(section: str, key: str, value: Any, expected: type, where: str) -> Any:
-    if expected is bool:
-        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
-            return value.lower() in ("1", "true", "yes", "on")
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _coerce(section: str, key: str, value: Any, expected: str, where: str, from_env: bool) -> Any:
+    name = f"{section}.{key}"
+    if expected == "bool":
         if isinstance(value, bool):
             return value
-    elif expected is int:
+        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+            return value.lower() in ("1", "true", "yes", "on")
+    elif expected == "int":
+        number = None
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            return int(value)
+            number = value
+        elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            number = int(value)
+        if number is not None:
+            low, high = RANGES.get((section, key), (None, None))
+            if low is not None and not low <= number <= high:
+                raise ConfigError(f"{where}: {name} must be between {low} and {high}, got {number}")
+            return number
+    elif expected == "tuple[str, ...]":
+        if from_env and isinstance(value, str):  # a list in an environment variable is comma-separated
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
     elif isinstance(value, str):
         allowed = CHOICES.get((section, key))
         if allowed and value not in allowed:
-            raise ConfigError(f"{where}: {section}.{key} must be one of {', '.join(allowed)}, got {value!r}")
+            raise ConfigError(f"{where}: {name} must be one of {', '.join(allowed)}, got {value!r}")
         return value
-    raise ConfigError(f"{where}: {section}.{key} must be {expected.__name__}, got {value!r}")
+    kind = {"tuple[str, ...]": "a list of strings"}.get(expected, expected)
+    raise ConfigError(f"{where}: {name} must be {kind}, got {value!r}")
 
 
-def _apply(config: Config, section: str, key: str, value: Any, where: str) -> Config:
+def _apply(config: Config, section: str, key: str, value: Any, where: str, from_env: bool = False) -> Config:
     cls = SECTIONS.get(section)
     if cls is None:
         raise ConfigError(f"{where}: unknown section [{section}] (known: {', '.join(SECTIONS)})")
-    types = {f.name: f.type for f in fields(cls)}
+    types = {f.name: str(f.type) for f in fields(cls)}
     if key not in types:
         raise ConfigError(f"{where}: unknown key {section}.{key} (known: {', '.join(types)})")
-    expected = {"str": str, "int": int, "bool": bool}[str(types[key])]
-    if section == "ui" and key in ("width", "height"):
-        number = _coerce(section, key, value, int, where)
-        if not 320 <= number <= 7680:
-            raise ConfigError(f"{where}: ui.{key} must be between 320 and 7680, got {number}")
-        value = number
-    new_section = replace(getattr(config, section), **{key: _coerce(section, key, value, expected, where)})
+    new_section = replace(getattr(config, section), **{key: _coerce(section, key, value, types[key], where, from_env)})
     return replace(config, **{section: new_section})
+
+
+def _check(config: Config) -> None:
+    for module in config.modules.enabled:
+        if module not in MODULES:
+            raise ConfigError(
+                f"{config.origin}: modules.enabled: unknown module {module!r} (known: {', '.join(MODULES)})"
+            )
+        if module not in AVAILABLE_MODULES:
+            raise ConfigError(
+                f"{config.origin}: modules.enabled: module {module!r} is not available in this "
+                f"version yet (available: {', '.join(AVAILABLE_MODULES)})"
+            )
+    for portal in PORTALS:
+        settings = config.portal(portal)
+        if portal in config.modules.enabled and (not settings.url or not settings.hosts):
+            raise ConfigError(f"{config.origin}: [{portal}] needs a url and at least one allowed host")
 
 
 def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:
     """Defaults, then the TOML file (KIOSK_CONFIG or /etc/kiosk/kiosk.toml if present), then KIOSK_* variables."""
     env = os.environ if environ is None else environ
-    config = Config(**{name: cls() for name, cls in SECTIONS.items()})
+    config = Config()
     if path is None and env.get(CONFIG_ENV):
         path = Path(env[CONFIG_ENV])
     if path is None:
@@ -151,7 +295,18 @@ def load_config(path: Path | None = None, environ: dict[str, str] | None = None)
         config = replace(config, origin=str(path))
     for name, value in sorted(env.items()):
         if name.startswith("KIOSK_") and name != CONFIG_ENV:
-            section, _, key = name[len("KIOSK_") :].lower().partition("_")
             # KIOSK_* belongs to this program: a misspelt variable is an error, not silently ignored.
-            config = _apply(config, section, key, value, f"environment variable {name}")
+            section, key = _env_section_key(name)
+            config = _apply(config, section, key, value, f"environment variable {name}", from_env=True)
+    _check(config)
     return config
+
+
+def _env_section_key(name: str) -> tuple[str, str]:
+    """KIOSK_PORTAL_GBA_URL -> ("portal_gba", "url"): the longest known section prefix wins."""
+    rest = name[len("KIOSK_") :].lower()
+    for section in sorted(SECTIONS, key=len, reverse=True):
+        if rest.startswith(section + "_"):
+            return section, rest[len(section) + 1 :]
+    section, _, key = rest.partition("_")
+    return section, key

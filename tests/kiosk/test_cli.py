@@ -302,11 +302,18 @@ def test_config_show_json(env: dict[str, str], bundle_path: Path, tmp_path: Path
     out = ok(kiosk({**env, "KIOSK_UI_HEIGHT": "800"}, "config", "show", "--json"))
     assert out.count("\n") == 1
     shown = json.loads(out)
-    assert set(shown) == {"terminal", "catalog", "ui", "devices"}
+    assert set(shown) >= {"terminal", "catalog", "ui", "devices", "session", "modules", "portal_gba"}
     assert shown["terminal"]["data_dir"] == env["KIOSK_TERMINAL_DATA_DIR"]
     assert shown["terminal"]["id"] == "hp-demo-01"
     assert shown["catalog"] == {"source": str(SOURCE), "bundle": str(bundle_path)}
-    assert shown["ui"] == {"windowed": True, "language": "zh_CN", "width": 1280, "height": 800}
+    assert shown["ui"] == {
+        "windowed": True,
+        "language": "zh_CN",
+        "width": 1280,
+        "height": 800,
+        "show_cursor": False,
+        "elderly_default": False,
+    }
     assert shown["devices"] == {"mode": "real"}
 
 

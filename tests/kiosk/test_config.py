@@ -81,13 +81,20 @@ mode = "real"
     assert config.terminal.site == TerminalConfig().site  # untouched keys keep their defaults
     assert config.data_dir == Path("/srv/kiosk")
     assert config.bundle_path == Path("/srv/kiosk/bundles/catalog.sqlite")
-    assert config.ui == UiConfig(windowed=True, language="en", width=1280, height=1080)
+    assert config.ui == UiConfig(windowed=True, language="en", width=1280)
     assert config.devices.mode == "real"
     shown = config.as_dict()
-    assert set(shown) == {"terminal", "catalog", "ui", "devices"}
+    assert set(shown) >= {"terminal", "catalog", "ui", "session", "voice", "modules", "technician", "devices"}
     assert shown["terminal"]["data_dir"] == "/srv/kiosk"
     assert shown["catalog"]["bundle"] == "/srv/kiosk/bundles/catalog.sqlite"
-    assert shown["ui"] == {"windowed": True, "language": "en", "width": 1280, "height": 1080}
+    assert shown["ui"] == {
+        "windowed": True,
+        "language": "en",
+        "width": 1280,
+        "height": 1080,
+        "show_cursor": False,
+        "elderly_default": False,
+    }
 
 
 def test_config_file_named_by_environment(tmp_path: Path) -> None:
@@ -261,3 +268,33 @@ def test_misspelt_kiosk_variable_is_an_error() -> None:
         load_config(environ={"KIOSK_DEVICE_MODE": "real"})
     with pytest.raises(ConfigError, match="KIOSK_WINDOWED"):
         load_config(environ={"KIOSK_WINDOWED": "1"})
+
+
+def test_lists_sections_and_modules() -> None:
+    config = load_config(
+        environ={"KIOSK_MODULES_ENABLED": "search,portal_yss", "KIOSK_PORTAL_YSS_HOSTS": "a.gov.cn,b.gov.cn"}
+    )
+    assert config.modules.enabled == ("search", "portal_yss")
+    assert config.portal("portal_yss").hosts == ("a.gov.cn", "b.gov.cn")
+    assert config.as_dict()["modules"]["enabled"] == ["search", "portal_yss"]
+
+
+def test_modules_without_a_flow_cannot_be_enabled() -> None:
+    with pytest.raises(ConfigError, match=r"consult.*not available"):
+        load_config(environ={"KIOSK_MODULES_ENABLED": "search,consult"})
+    with pytest.raises(ConfigError, match="unknown module 'shop'"):
+        load_config(environ={"KIOSK_MODULES_ENABLED": "shop"})
+
+
+def test_an_enabled_portal_needs_hosts(tmp_path: Path) -> None:
+    path = write(tmp_path, '[modules]\nenabled = ["portal_gba"]\n[portal_gba]\nhosts = []\n')
+    with pytest.raises(ConfigError, match=r"\[portal_gba\] needs a url and at least one allowed host"):
+        load_config(path, environ={})
+    path = write(tmp_path, '[portal_gba]\nhosts = "one"\n')
+    with pytest.raises(ConfigError, match=r"portal_gba\.hosts must be a list of strings"):
+        load_config(path, environ={})
+
+
+def test_ranges_of_session_timers() -> None:
+    with pytest.raises(ConfigError, match=r"session\.idle_seconds must be between 10 and 3600"):
+        load_config(environ={"KIOSK_SESSION_IDLE_SECONDS": "2"})
