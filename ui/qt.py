@@ -50,3 +50,15 @@ __all__ = [
     "Qt",
     "Signal",
 ]
+
+
+def web_engine():
+    """QtWebEngine's core and widgets modules, imported on first use: they are heavy and only portals need them."""
+    import os
+
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses its sandbox as root; terminals run as an unprivileged user, tests often as root.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from PySide6 import QtWebEngineCore, QtWebEngineWidgets
+
+    return QtWebEngineCore, QtWebEngineWidgets
