@@ -55,6 +55,8 @@ class Hit:
     name: str
     department: str
     score: float
+    name_hant: str = ""
+    name_en: str = ""
 
     def as_json(self) -> dict[str, object]:
         """The DESIGN's result record."""
@@ -319,8 +321,9 @@ class SearchEngine:
         rows = {
             r[0]: r[1:]
             for r in self.store.conn.execute(
-                f"SELECT idx, id, code, name, department_idx FROM items WHERE idx IN ({marks})", [i for i, _ in scored]
+                f"SELECT idx, id, code, name, department_idx, name_hant, name_en FROM items WHERE idx IN ({marks})",
+                [i for i, _ in scored],
             )
         }
         depts = self.store.departments
-        return [Hit(rows[i][0], rows[i][1], rows[i][2], depts[rows[i][3]].short_name, s) for i, s in scored]
+        return [Hit(r[0], r[1], r[2], depts[r[3]].short_name, s, r[4], r[5]) for i, s in scored for r in [rows[i]]]

@@ -122,14 +122,44 @@ def cmd_config_show(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Start the terminal application."""
+    """Start the terminal application (or, with --tour, photograph every screen and exit)."""
+    from kiosk.logs import setup_logging
+    from kiosk.single_instance import AlreadyRunning, InstanceLock
+
     config = load_config(Path(args.config) if args.config else None)
     if args.devices:
         config = replace(config, devices=replace(config.devices, mode=args.devices))
-    store = _open_catalog(args)
-    from ui.app import run_app  # Qt is imported only when the GUI starts
+    if args.tour:
+        store = _open_catalog(args)
+        from ui.tour import run_tour
 
-    return run_app(config, store, windowed=args.windowed or config.ui.windowed)
+        return run_tour(config, store, Path(args.tour))
+    setup_logging(config.data_dir / "logs")
+    lock = InstanceLock(config.data_dir / "kiosk.lock")
+    try:
+        lock.acquire()
+    except AlreadyRunning as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 3
+    try:
+        store = _open_catalog(args)
+        from ui.app import run_app  # Qt is imported only when the GUI starts
+
+        return run_app(config, store, windowed=args.windowed or config.ui.windowed)
+    finally:
+        lock.release()
+
+
+def cmd_technician_set_pin(args: argparse.Namespace) -> int:
+    """Set the technician PIN (asked twice, never echoed)."""
+    import getpass
+
+    from kiosk.technician import TechnicianLock, set_pin_interactive
+
+    config = load_config(Path(args.config) if args.config else None)
+    lock = TechnicianLock(config.pin_path, config.technician.lockout_seconds)
+    read = getpass.getpass if sys.stdin.isatty() else (lambda prompt: sys.stdin.readline().rstrip("\r\n"))
+    return set_pin_interactive(lock, read)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,7 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="start the terminal application")
     run.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen")
     run.add_argument("--devices", choices=("sim", "real"), help="device drivers (default from config)")
+    run.add_argument("--tour", metavar="DIR", help="save a screenshot of every screen, language and mode, then exit")
     run.set_defaults(func=cmd_run)
+
+    technician = sub.add_parser("technician", help="technician access").add_subparsers(
+        dest="technician_command", required=True
+    )
+    set_pin = technician.add_parser("set-pin", help="set the PIN of the hidden technician entry")
+    set_pin.set_defaults(func=cmd_technician_set_pin)
 
     catalog = sub.add_parser("catalog", help="the service catalog").add_subparsers(
         dest="catalog_command", required=True

@@ -2,44 +2,135 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
+import threading
 import traceback
+from pathlib import Path
 
 from catalog.store import CatalogStore
-from kiosk.catalog_browser import CatalogBrowser
 from kiosk.config import Config
-from ui.qt import QApplication, QFont, QFontDatabase, QTimer
-from ui.search_window import SearchWindow
+from kiosk.flows.browse import CatalogBrowser
+from kiosk.session import Session
+from ui.i18n import Translations
+from ui.main_window import KioskWindow, temp_dir_for
+from ui.qt import QApplication, QCoreApplication, QCursor, QFont, QFontDatabase, Qt, QTimer
+from ui.screens.base import Context
+from ui.theme import CJK_FONT
 
-CJK_FONT = "Noto Sans CJK SC"
+log = logging.getLogger("kiosk.app")
+EXIT_CRASH = 70  # non-zero: the supervisor restarts the terminal
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the kiosk's font (CJK text must not fall back to a random font)."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    # QtWebEngine (the portals) needs shared GL contexts, set before the application exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
     if CJK_FONT in QFontDatabase.families():
         app.setFont(QFont(CJK_FONT, 14))
     return app
 
 
-def build_main_window(config: Config, store: CatalogStore) -> SearchWindow:
-    """The window the terminal shows."""
-    return SearchWindow(CatalogBrowser(store), config.terminal.site)
+def ime_path(config: Config) -> Path:
+    """Where the pinyin input dictionary lives."""
+    return config.data_dir / "ime" / "pinyin.sqlite"
 
 
-def _keep_running(exc_type, exc, tb) -> None:
-    # An error in one event handler must not take the terminal down to the desktop; the traceback holds
-    # code locations only, never what the resident typed.
-    sys.stderr.write("kiosk: unexpected error, the terminal keeps running:\n")
-    sys.stderr.write("".join(traceback.format_exception(exc_type, exc, tb, limit=8)))
+def catalog_words(store: CatalogStore) -> list[tuple[str, float]]:
+    """Words of the catalog to favour in the pinyin candidates: synonyms, keywords and themes."""
+    words: dict[str, float] = {}
+    for record in store.records():
+        weight = 1000.0 + 50.0 * record.get("popularity", 0)
+        for word in (*record.get("synonyms", ()), *record.get("keywords", ()), *record.get("themes", ())):
+            if 2 <= len(word) <= 6:
+                words[word] = max(words.get(word, 0.0), weight)
+    return sorted(words.items())
 
 
-def _quit_on_signals(app: QApplication) -> QTimer:
+def build_services(config: Config, store: CatalogStore, background: bool = True) -> dict[str, object]:
+    """Voice, technician lock, tap gesture and the touch keyboard (its dictionary built off the GUI thread)."""
+    from kiosk.gesture import CornerTapDetector
+    from kiosk.technician import TechnicianLock
+
+    from kiosk.voice import VoiceGuide
+    from ui.widgets.keyboard import TouchKeyboard
+
+    services: dict[str, object] = {
+        "voice": VoiceGuide(config.voice),
+        "technician": TechnicianLock(config.pin_path, config.technician.lockout_seconds),
+        "gesture": CornerTapDetector(),
+    }
+    path = ime_path(config)
+    ime = _open_ime(path)
+    keyboard = TouchKeyboard(ime)
+    services["keyboard"] = keyboard
+    if ime is not None:
+        services["ime"] = ime
+    else:
+
+        def build() -> None:
+            from kiosk.ime.dictionary import build_dictionary
+
+            try:
+                build_dictionary(path, catalog_words(store))
+            except Exception:
+                log.exception("pinyin dictionary build failed; the keyboard offers letters only")
+                return
+            # Hand the dictionary to the keyboard on the GUI thread.
+            QTimer.singleShot(0, keyboard, lambda: _attach_ime(services, keyboard, path))
+
+        if background:
+            threading.Thread(target=build, name="ime-build", daemon=True).start()
+        else:
+            build()
+            _attach_ime(services, keyboard, path)
+    return services
+
+
+def _open_ime(path: Path):
+    from kiosk.ime.engine import PinyinIME
+
+    if not path.exists():
+        return None
+    try:
+        return PinyinIME(path)
+    except Exception:
+        log.exception("pinyin dictionary unreadable; rebuilding")
+        path.unlink(missing_ok=True)
+        return None
+
+
+def _attach_ime(services: dict[str, object], keyboard, path: Path) -> None:
+    ime = _open_ime(path)
+    if ime is not None:
+        services["ime"] = ime
+        keyboard.set_ime(ime)
+
+
+def build_window(config: Config, store: CatalogStore, services: dict[str, object] | None = None) -> KioskWindow:
+    """The terminal window over a fresh session."""
+    session = Session(config.ui.language, config.ui.elderly_default, temp_dir_for(config))
+    browser = CatalogBrowser(store, config.ui.language, config.ui.elderly_default)
+    translations = Translations()
+    translations.use(config.ui.language)
+    ctx = Context(config, session, store, browser, services if services is not None else {})
+    return KioskWindow(ctx, translations)
+
+
+def _quit_on_signals(app: QApplication, window: KioskWindow) -> QTimer:
     """Quit cleanly on SIGTERM/SIGINT (systemd stop, Ctrl+C) although Qt's loop runs in C++."""
+
+    def stop(*_args: object) -> None:
+        window.allow_close = True
+        QTimer.singleShot(0, app.quit)  # queued: a signal landing before the loop starts must still end it
+
     for sig in (signal.SIGTERM, signal.SIGINT):
-        # Queued, not direct: a signal that lands before the loop starts must still end it.
-        signal.signal(sig, lambda *_: QTimer.singleShot(0, app.quit))
+        signal.signal(sig, stop)
     timer = QTimer()
     timer.start(200)  # gives the interpreter a chance to run the Python signal handlers
     timer.timeout.connect(lambda: None)
@@ -47,26 +138,51 @@ def _quit_on_signals(app: QApplication) -> QTimer:
 
 
 def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
-    """Show the terminal window and run the event loop until it closes."""
+    """Show the terminal window and run the event loop until the supervisor stops it."""
     app = make_application()
-    sys.excepthook = _keep_running
-    ticker = _quit_on_signals(app)
-    window = build_main_window(config, store)
+    services = build_services(config, store)
+    window = build_window(config, store, services)
+    crashed = []
+
+    def on_error(exc_type, exc, tb) -> None:
+        # The traceback names code locations only; the resident's input never goes into log messages.
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb, limit=12)))
+        try:
+            storm = window.unexpected_error()
+        except Exception:
+            storm = True
+        if storm:
+            crashed.append(True)
+            window.allow_close = True
+            app.exit(EXIT_CRASH)
+
+    sys.excepthook = on_error
+    ticker = _quit_on_signals(app, window)
+    if not config.ui.show_cursor:
+        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     if windowed:
-        window.resize(1280, 800)
+        window.resize(min(config.ui.width, 1600), min(config.ui.height, 900))
         window.show()
     else:
-        # Without a window manager showFullScreen alone leaves a small window: take the whole screen.
+        # No window manager on a terminal: frameless, on top, and the geometry set to the whole screen.
+        window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
 
     def announce() -> None:
         size = window.size()
-        print(f"kiosk: terminal ready ({size.width()}x{size.height()}, catalog {store.version})", file=sys.stderr,
-              flush=True)
+        print(
+            f"kiosk: terminal ready ({size.width()}x{size.height()}, catalog {store.version})",
+            file=sys.stderr,
+            flush=True,
+        )
 
     QTimer.singleShot(0, announce)  # runs once the event loop is up
     code = app.exec()
     ticker.stop()
+    voice = services.get("voice")
+    if voice is not None:
+        voice.close()
+    window.session.wipe()
     store.close()
-    return code
+    return EXIT_CRASH if crashed else code

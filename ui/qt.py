@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTextBrowser,
@@ -28,6 +29,7 @@ __all__ = [
     "QEvent",
     "QFont",
     "QFontDatabase",
+    "QFontMetrics",
     "QFrame",
     "QGuiApplication",
     "QHBoxLayout",
@@ -39,16 +41,62 @@ __all__ = [
     "QMainWindow",
     "QObject",
     "QPalette",
+    "QPoint",
+    "QPushButton",
     "QScrollArea",
     "QShortcut",
     "QSize",
     "QSizePolicy",
     "QTextBrowser",
     "QTimer",
+    "QUrl",
     "QVBoxLayout",
     "QWidget",
     "Qt",
     "Signal",
+]
+
+
+# Shell, screens, printing and translation.
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QMarginsF, QRectF, QTranslator
+from PySide6.QtGui import (
+    QCloseEvent,
+    QCursor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPixmap,
+    QResizeEvent,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QStackedWidget
+
+__all__ += [
+    "QBoxLayout",
+    "QButtonGroup",
+    "QCloseEvent",
+    "QCoreApplication",
+    "QCursor",
+    "QElapsedTimer",
+    "QGridLayout",
+    "QImage",
+    "QKeyEvent",
+    "QMarginsF",
+    "QMouseEvent",
+    "QPageLayout",
+    "QPageSize",
+    "QPainter",
+    "QPdfWriter",
+    "QPixmap",
+    "QRectF",
+    "QResizeEvent",
+    "QStackedWidget",
+    "QTextDocument",
+    "QTranslator",
 ]
 
 

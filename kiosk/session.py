@@ -1,0 +1,161 @@
+"""The resident's session: which screen is showing, how to get back, the chosen language and mode, and every
+piece of the session's data, all wiped in one place when the session ends. No Qt: views observe it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from kiosk.modules import Module, module_by_id
+
+
+class Screen(StrEnum):
+    """Every screen of the terminal."""
+
+    ATTRACT = "attract"
+    HOME = "home"
+    BROWSE = "browse"
+    ITEM = "item"
+    PORTAL = "portal"
+    PIN = "pin"
+    DIAGNOSTICS = "diagnostics"
+    ERROR = "error"
+
+
+ANY = "*"
+# (from, action) -> to. ANY matches every screen; None means "back": pop the stack.
+TRANSITIONS: dict[tuple[str, str], Screen | None] = {
+    (Screen.ATTRACT, "start"): Screen.HOME,
+    (Screen.HOME, "open_browse"): Screen.BROWSE,
+    (Screen.HOME, "open_portal"): Screen.PORTAL,
+    (Screen.BROWSE, "open_item"): Screen.ITEM,
+    (Screen.ITEM, "open_item"): Screen.ITEM,
+    (Screen.PIN, "pin_ok"): Screen.DIAGNOSTICS,
+    (ANY, "back"): None,
+    (ANY, "home"): Screen.HOME,
+    (ANY, "technician"): Screen.PIN,
+    (ANY, "error"): Screen.ERROR,
+}
+# Ending actions: the session is wiped and the terminal returns to the attract screen.
+ENDINGS = ("finish", "timeout", "restart")
+# Screens that never go on the back stack (leaving them is not a step back).
+NOT_STACKED = {Screen.ATTRACT, Screen.PIN, Screen.ERROR}
+
+
+class TransitionError(ValueError):
+    """An action that the current screen does not allow."""
+
+
+@dataclass
+class SessionData:
+    """Everything one resident's visit holds; replaced by a fresh instance on wipe."""
+
+    query: str = ""
+    filters: dict[str, str | None] = field(default_factory=dict)
+    module: str = ""
+    item_id: str = ""
+    portal: str = ""
+    personal: dict[str, Any] = field(default_factory=dict)  # identity, documents, forms (later flows)
+
+
+class Session:
+    """The state machine over screens with a back stack; listeners are told after every change."""
+
+    def __init__(self, language: str = "zh_CN", elderly: bool = False, temp_dir: Path | None = None):
+        self.default_language = language
+        self.default_elderly = elderly
+        self.language = language
+        self.elderly = elderly
+        self.screen = Screen.ATTRACT
+        self.stack: list[Screen] = []
+        self.data = SessionData()
+        self.temp_dir = temp_dir
+        self.ended_count = 0
+        self._listeners: list[Callable[[Session, str], None]] = []
+        self._wipe_hooks: list[Callable[[], None]] = []
+
+    # -- observation ----------------------------------------------------------------------------------
+    def on_change(self, listener: Callable[[Session, str], None]) -> None:
+        """Call `listener(session, reason)` after every change."""
+        self._listeners.append(listener)
+
+    def on_wipe(self, hook: Callable[[], None]) -> None:
+        """Call `hook()` when the session's data is wiped (views clear what they show)."""
+        self._wipe_hooks.append(hook)
+
+    def _emit(self, reason: str) -> None:
+        for listener in list(self._listeners):
+            listener(self, reason)
+
+    # -- navigation -----------------------------------------------------------------------------------
+    def allowed(self, action: str) -> bool:
+        """Whether `action` is possible on the current screen."""
+        return action in ENDINGS or (self.screen, action) in TRANSITIONS or (ANY, action) in TRANSITIONS
+
+    def go(self, action: str, **data: Any) -> Screen:
+        """Take `action` from the current screen; `data` updates the session's data first."""
+        if action in ENDINGS:
+            self.end(action)
+            return self.screen
+        key = (self.screen, action) if (self.screen, action) in TRANSITIONS else (ANY, action)
+        if key not in TRANSITIONS:
+            raise TransitionError(f"{action!r} is not possible on the {self.screen} screen")
+        for name, value in data.items():
+            if not hasattr(self.data, name):
+                raise TransitionError(f"unknown session field {name!r}")
+            setattr(self.data, name, value)
+        target = TRANSITIONS[key]
+        if target is None:
+            target = self.stack.pop() if self.stack else Screen.HOME
+        else:
+            if target == Screen.HOME:
+                self.stack.clear()
+            elif self.screen not in NOT_STACKED and self.screen != target:
+                self.stack.append(self.screen)
+        self.screen = target
+        self._emit(action)
+        return target
+
+    def open_module(self, module_id: str) -> Screen:
+        """Open a home-screen module: a filtered catalog list or an embedded portal."""
+        module: Module = module_by_id(module_id)
+        if module.portal:
+            return self.go("open_portal", module=module.id, portal=module.id)
+        return self.go("open_browse", module=module.id, filters=dict(module.filters), query="")
+
+    def set_language(self, language: str) -> None:
+        """Switch the language on any screen."""
+        if language not in ("zh_CN", "zh_HK", "en"):
+            raise ValueError(f"unsupported language {language!r}")
+        self.language = language
+        self._emit("language")
+
+    def set_elderly(self, on: bool) -> None:
+        """Switch elderly mode (长辈版) on any screen."""
+        self.elderly = on
+        self._emit("elderly")
+
+    # -- ending ---------------------------------------------------------------------------------------
+    def end(self, reason: str) -> None:
+        """Finish, time out or restart: wipe everything and show the attract screen."""
+        self.wipe()
+        self.screen = Screen.ATTRACT
+        self.ended_count += 1
+        self._emit(reason)
+
+    def wipe(self) -> None:
+        """Forget the resident: data, back stack, language and mode choices, temporary files."""
+        self.data = SessionData()
+        self.stack.clear()
+        self.language = self.default_language
+        self.elderly = self.default_elderly
+        if self.temp_dir is not None:
+            shutil.rmtree(self.temp_dir, ignore_errors=True)
+            self.temp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for hook in list(self._wipe_hooks):
+            hook()

@@ -1,0 +1,104 @@
+"""The session state machine: transitions from one table, the back stack, and the wipe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import load_config
+from kiosk.modules import enabled_modules, module_by_id
+from kiosk.session import TRANSITIONS, Screen, Session, TransitionError
+
+
+def test_a_resident_journey_and_back_stack():
+    session = Session()
+    seen = []
+    session.on_change(lambda s, reason: seen.append((s.screen, reason)))
+    assert session.screen == Screen.ATTRACT
+    session.go("start")
+    session.open_module("search")
+    assert session.screen == Screen.BROWSE and session.data.module == "search"
+    session.go("open_item", item_id="hp-00593")
+    assert session.screen == Screen.ITEM and session.stack == [Screen.HOME, Screen.BROWSE]
+    session.go("back")
+    assert session.screen == Screen.BROWSE
+    session.go("back")
+    assert session.screen == Screen.HOME
+    session.go("back")  # nothing left: home stays home
+    assert session.screen == Screen.HOME
+    assert seen[0] == (Screen.HOME, "start")
+
+
+def test_home_clears_the_stack_and_modules_carry_their_filters():
+    session = Session()
+    session.go("start")
+    session.open_module("social_insurance")
+    assert session.data.filters == {"theme": "社保"}
+    session.go("open_item", item_id="x")
+    session.go("home")
+    assert session.stack == [] and session.screen == Screen.HOME
+    session.open_module("portal_yss")
+    assert session.screen == Screen.PORTAL and session.data.portal == "portal_yss"
+
+
+def test_transitions_not_in_the_table_are_refused():
+    session = Session()
+    with pytest.raises(TransitionError, match="open_item"):
+        session.go("open_item", item_id="x")  # not from the attract screen
+    session.go("start")
+    with pytest.raises(TransitionError, match="unknown session field"):
+        session.go("home", nonsense=1)
+    assert all(isinstance(k, tuple) and len(k) == 2 for k in TRANSITIONS)
+
+
+def test_technician_and_error_screens_are_not_stacked():
+    session = Session()
+    session.go("start")
+    session.go("technician")
+    session.go("pin_ok")
+    assert session.screen == Screen.DIAGNOSTICS and Screen.PIN not in session.stack
+    session.go("error")
+    assert session.screen == Screen.ERROR
+
+
+@pytest.mark.parametrize("ending", ["finish", "timeout", "restart"])
+def test_every_ending_wipes_everything(tmp_path: Path, ending: str):
+    session = Session(language="zh_CN", temp_dir=tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
+    wiped = []
+    session.on_wipe(lambda: wiped.append(True))
+    session.go("start")
+    session.set_language("en")
+    session.set_elderly(True)
+    session.open_module("search")
+    session.data.query = "张三丰 440112199001011234"
+    session.data.personal["id_number"] = "440112199001011234"
+    (tmp_path / "tmp" / "scan.jpg").write_bytes(b"\xff\xd8 document image")
+    session.go(ending)
+    assert session.screen == Screen.ATTRACT
+    assert session.data.query == "" and session.data.personal == {} and session.data.module == ""
+    assert session.stack == [] and session.language == "zh_CN" and session.elderly is False
+    assert list((tmp_path / "tmp").iterdir()) == []
+    assert wiped == [True] and session.ended_count == 1
+
+
+def test_language_and_mode_switch_on_any_screen():
+    session = Session()
+    session.set_language("zh_HK")
+    session.set_elderly(True)
+    assert (session.language, session.elderly) == ("zh_HK", True)
+    with pytest.raises(ValueError):
+        session.set_language("fr")
+
+
+def test_enabled_modules_follow_config_and_elderly_mode_shows_four():
+    config = load_config(environ={})
+    ids = [m.id for m in enabled_modules(config)]
+    assert ids[:3] == ["search", "self_service", "social_insurance"]
+    assert "consult" not in ids  # its flow does not exist yet
+    elderly = enabled_modules(config, elderly=True)
+    assert len(elderly) == 4 and elderly[0].id == "search"
+    assert module_by_id("portal_gba").portal
+    with pytest.raises(ValueError):
+        module_by_id("nope")

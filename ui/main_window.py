@@ -1,0 +1,316 @@
+"""The terminal's one window: frameless, fullscreen, locked down; a view over kiosk.session."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from kiosk.config import Config
+from kiosk.idle import IdleMonitor, IdleState
+from kiosk.session import Screen, Session
+from ui.chrome import TopBar
+from ui.i18n import Translations
+from ui.qt import (
+    QApplication,
+    QCloseEvent,
+    QEvent,
+    QKeyEvent,
+    QObject,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.screens.attract import AttractScreen
+from ui.screens.base import Context, ScreenBase
+from ui.screens.browse import BrowseScreen
+from ui.screens.home import HomeScreen
+from ui.screens.item import ItemScreen
+from ui.screens.service import DiagnosticsScreen, ErrorScreen, PinScreen
+from ui.theme import style_sheet
+from ui.widgets.idle_overlay import IdleOverlay
+
+log = logging.getLogger("kiosk.ui")
+INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
+# Keys that would leave or disturb a kiosk on a desktop: swallowed before any widget sees them.
+BLOCKED_KEYS = {
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_F11,
+    Qt.Key.Key_F4,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Super_L,
+    Qt.Key.Key_Super_R,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_Menu,
+}
+BLOCKED_WITH_CTRL = {Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_N, Qt.Key.Key_T, Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_S}
+ERROR_STORM = 5  # this many unexpected errors within a minute: exit non-zero and let the supervisor restart
+
+
+class KioskWindow(QWidget):
+    """Top bar, the screens in a stack, and the idle overlay; every change comes from the session."""
+
+    def __init__(self, ctx: Context, translations: Translations | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.session: Session = ctx.session
+        self.config: Config = ctx.config
+        self.translations = translations or Translations()
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle("政务服务自助终端")
+        self.allow_close = False
+        self.portrait = False
+        self.errors: list[float] = []
+        self.idle = IdleMonitor(self.config.session.idle_seconds, self.config.session.warning_seconds)
+        gesture = ctx.services.get("gesture")
+        self.gesture = gesture
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.bar = TopBar()
+        self.bar.action.connect(self.on_bar_action)
+        self.bar.language_chosen.connect(self.session.set_language)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.bar)
+        layout.addWidget(self.stack, 1)
+
+        keyboard = ctx.services.get("keyboard")
+        self.screens: dict[Screen, ScreenBase] = {}
+        self.attract = self._add(Screen.ATTRACT, AttractScreen(ctx))
+        self.home = self._add(Screen.HOME, HomeScreen(ctx))
+        self.browse = self._add(Screen.BROWSE, BrowseScreen(ctx, keyboard))
+        self.item = self._add(Screen.ITEM, ItemScreen(ctx))
+        self.pin = self._add(Screen.PIN, PinScreen(ctx))
+        self.diagnostics = self._add(Screen.DIAGNOSTICS, DiagnosticsScreen(ctx))
+        self.error = self._add(Screen.ERROR, ErrorScreen(ctx))
+        self.portal = None  # created on first use: QtWebEngine is heavy
+        if keyboard is not None and hasattr(keyboard, "attach"):
+            keyboard.attach(self.browse.search)
+
+        self.attract.start.connect(lambda: self.session.go("start"))
+        self.home.open_module.connect(self.session.open_module)
+        self.browse.open_item.connect(lambda item_id: self.session.go("open_item", item_id=item_id))
+        self.item.print_requested.connect(self.print_guide)
+        self.pin.accepted.connect(lambda: self.session.go("pin_ok"))
+        self.pin.cancelled.connect(lambda: self.session.go("home"))
+        self.diagnostics.leave.connect(lambda: self.session.go("home"))
+        self.error.restart.connect(lambda: self.session.end("restart"))
+
+        self.overlay = IdleOverlay(self)
+        self.overlay.keep_going.connect(self.keep_going)
+        self.overlay.finish.connect(lambda: self.session.end("finish"))
+        self.ticker = QTimer(self)
+        self.ticker.timeout.connect(self.tick)
+        self.ticker.start(1000)
+
+        self.session.on_change(self.on_session)
+        self.session.on_wipe(self.on_wipe)
+        QApplication.instance().installEventFilter(self)
+        self.apply_mode()
+        self.on_session(self.session, "start-up")
+
+    def _add(self, screen: Screen, widget: ScreenBase) -> ScreenBase:
+        self.screens[screen] = widget
+        self.stack.addWidget(widget)
+        return widget
+
+    # -- the session drives the view ------------------------------------------------------------------
+    def on_session(self, session: Session, reason: str) -> None:
+        """Show the session's screen in its language and mode."""
+        if reason == "language":
+            self.translations.use(session.language)
+            self.browse.browser.set_presentation(session.language, session.elderly)
+            self.item.render()
+        if reason in ("elderly", "timeout", "finish", "restart", "start-up"):
+            self.apply_mode()
+        if reason in ("timeout", "finish", "restart") and self.translations.language != session.language:
+            self.translations.use(session.language)
+        screen = self.current_screen()
+        if session.screen == Screen.BROWSE and reason == "open_browse":
+            self.browse.reset()
+            self.browse.browser.reset(session.data.filters)
+        if session.screen == Screen.ITEM and reason == "open_item":
+            item = self.ctx.store.item(session.data.item_id)
+            if item is not None:
+                self.item.show_item(item)
+        if session.screen == Screen.PORTAL and reason == "open_portal":
+            self.open_portal(session.data.portal)
+        self.stack.setCurrentWidget(screen)
+        self.bar.setVisible(session.screen != Screen.ATTRACT)
+        self.bar.show_state(
+            session.language,
+            session.elderly,
+            self.title_for(session.screen),
+            bool(session.stack) or session.screen not in (Screen.HOME, Screen.ATTRACT),
+        )
+        if reason not in ("language", "elderly"):
+            self.overlay.hide()
+            if hasattr(screen, "entered"):
+                screen.entered()
+        if session.elderly and reason not in ("language",):
+            self.speak(screen)
+
+    def current_screen(self) -> QWidget:
+        """The widget of the session's screen."""
+        if self.session.screen == Screen.PORTAL:
+            return self.ensure_portal()
+        return self.screens[self.session.screen]
+
+    def title_for(self, screen: Screen) -> str:
+        """The bar's title for a screen."""
+        return {
+            Screen.HOME: self.tr("首页"),
+            Screen.BROWSE: self.tr("事项查询"),
+            Screen.ITEM: self.tr("办事指南"),
+            Screen.PORTAL: self.tr("网上服务"),
+            Screen.PIN: self.tr("技术人员入口"),
+            Screen.DIAGNOSTICS: self.tr("终端诊断"),
+            Screen.ERROR: "",
+        }.get(screen, "")
+
+    def on_bar_action(self, action: str) -> None:
+        """The top bar's buttons."""
+        if action == "toggle_elderly":
+            self.session.set_elderly(not self.session.elderly)
+        elif action == "read_aloud":
+            self.speak(self.current_screen())
+        elif action in ("home", "back", "finish"):
+            self.session.go(action)
+
+    def speak(self, screen: QWidget) -> None:
+        """Read the screen's instruction aloud (off the GUI thread: the voice guide has its own)."""
+        voice = self.ctx.services.get("voice")
+        text = screen.instruction() if hasattr(screen, "instruction") else ""
+        if voice is not None and text:
+            voice.say(text, self.session.language)
+
+    def apply_mode(self) -> None:
+        """Style sheet and layouts for elderly mode and the screen's orientation."""
+        QApplication.instance().setStyleSheet(style_sheet(self.session.elderly))
+        self.bar.set_layout(self.portrait)
+        for screen in self.screens.values():
+            screen.apply_mode(self.session.elderly, self.portrait)
+        if self.portal is not None:
+            self.portal.setProperty("elderly", self.session.elderly)
+
+    def resizeEvent(self, event) -> None:
+        """A portrait screen (or window) gets the portrait layouts."""
+        portrait = self.height() > self.width()
+        if portrait != self.portrait:
+            self.portrait = portrait
+            self.apply_mode()
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    # -- portals --------------------------------------------------------------------------------------
+    def ensure_portal(self) -> QWidget:
+        """The embedded browser view, created on first use."""
+        if self.portal is None:
+            from ui.portal import PortalView
+
+            self.portal = PortalView()
+            self.portal.home_requested.connect(lambda: self.session.go("home"))
+            self.stack.addWidget(self.portal)
+        return self.portal
+
+    def open_portal(self, module: str) -> None:
+        """Open a portal module's start page."""
+        view = self.ensure_portal()
+        view.open(self.home.titles()[module][0], self.config.portal(module))
+
+    # -- printing -------------------------------------------------------------------------------------
+    def print_guide(self) -> None:
+        """Print the guide shown (PDF to CUPS, or kept as PDF without a printer)."""
+        from ui.printing import print_guide
+
+        if self.item.item is None:
+            return
+        result = print_guide(self.item.guide_html(), self.item.qr.text, self.config.data_dir / "printouts")
+        log.info("guide print: %s", result.message)
+        self.item.show_print_result(result.printed)
+
+    # -- idle privacy reset ---------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Once a second: warn, then end an unattended session."""
+        if self.session.screen == Screen.ATTRACT:
+            self.idle.touch()
+            return
+        status = self.idle.status()
+        if status.state == IdleState.ACTIVE:
+            self.overlay.hide()
+        elif status.state == IdleState.WARNING:
+            self.overlay.show_remaining(status.remaining)
+        else:
+            log.info("session ended after %s s without a touch", self.config.session.idle_seconds)
+            self.session.end("timeout")
+
+    def keep_going(self) -> None:
+        """The resident is still there."""
+        self.idle.touch()
+        self.overlay.hide()
+
+    def on_wipe(self) -> None:
+        """Every screen forgets the session; the browser profile is wiped with it."""
+        for screen in self.screens.values():
+            screen.reset()
+        if self.portal is not None:
+            self.portal.wipe()
+        keyboard = self.ctx.services.get("keyboard")
+        if keyboard is not None and hasattr(keyboard, "reset"):
+            keyboard.reset()
+        self.idle.touch()
+
+    # -- lockdown -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Every input resets the idle clock; shortcuts, context menus and the technician gesture."""
+        kind = event.type()
+        if kind in INPUT_EVENTS:
+            self.idle.touch()
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and self.blocked(event):
+            return True
+        if kind == QEvent.Type.MouseButtonPress and self.gesture is not None and watched is self.windowHandle():
+            pos = event.position()
+            if self.gesture.feed(pos.x(), pos.y(), self.width(), self.height(), time.monotonic()):
+                lock = self.ctx.services.get("technician")
+                if lock is not None and lock.is_configured():
+                    self.session.go("technician")
+        return False
+
+    @staticmethod
+    def blocked(event: QKeyEvent) -> bool:
+        """Keys and combinations that must not reach a kiosk's widgets."""
+        key = event.key()
+        mods = event.modifiers()
+        if key in BLOCKED_KEYS or mods & Qt.KeyboardModifier.AltModifier:
+            return True
+        return bool(mods & Qt.KeyboardModifier.ControlModifier and key in BLOCKED_WITH_CTRL)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Only the supervisor (SIGTERM) closes the terminal."""
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def unexpected_error(self) -> bool:
+        """Show the calm error screen after wiping; True when errors come so fast that a restart is better."""
+        now = time.monotonic()
+        self.errors = [t for t in self.errors if now - t < 60] + [now]
+        if len(self.errors) >= ERROR_STORM:
+            return True
+        self.session.wipe()
+        self.session.go("error")
+        return False
+
+
+def temp_dir_for(config: Config) -> Path:
+    """The session's private folder for temporary files, emptied on every wipe."""
+    path = config.data_dir / "session-tmp"
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

@@ -1,0 +1,1 @@
+"""The terminal's screens: each renders one session state and reports input; none holds business state."""

@@ -1,0 +1,97 @@
+"""What every screen shares: translation refresh, mode changes, wiping and its spoken instruction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ui.qt import QEvent, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from catalog.store import CatalogStore
+    from kiosk.config import Config
+    from kiosk.flows.browse import CatalogBrowser
+    from kiosk.session import Session
+
+
+@dataclass
+class Context:
+    """The core objects the screens observe and drive."""
+
+    config: Config
+    session: Session
+    store: CatalogStore
+    browser: CatalogBrowser
+    services: dict[str, object]  # optional helpers: "voice", "ime", "technician", "printer"
+
+
+def label(text: str = "", role: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    """A label with a style role."""
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(text: str = "", role: str = "", name: str = "") -> QPushButton:
+    """A touch button with a style role."""
+    widget = QPushButton(text)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def clear_layout(layout) -> None:
+    """Remove and delete a layout's widgets now (deleteLater alone would leave them painted until then)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class ScreenBase(QWidget):
+    """A screen: retranslates on language change, adapts to mode and orientation, forgets on wipe."""
+
+    def __init__(self, ctx: Context, name: str):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName(name)
+        self.elderly = False
+        self.portrait = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt tells every widget when the translator changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every visible string again in the current language."""
+
+    def apply_mode(self, elderly: bool, portrait: bool) -> None:
+        """Adapt to elderly mode and to a portrait screen."""
+        self.elderly, self.portrait = elderly, portrait
+
+    def entered(self) -> None:
+        """The session has just moved to this screen."""
+
+    def reset(self) -> None:
+        """Forget everything of the session that this screen shows."""
+
+    def instruction(self) -> str:
+        """What to do here, in one sentence, for the voice guide and the instruction line."""
+        return ""

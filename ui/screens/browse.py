@@ -1,0 +1,212 @@
+"""Search and browse the catalog: a search box with the touch keyboard, filters, and a page of results."""
+
+from __future__ import annotations
+
+from kiosk.flows.browse import BrowseState
+from ui.qt import (
+    QBoxLayout,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QResizeEvent,
+    QSizePolicy,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.screens.base import Context, ScreenBase, button, clear_layout, label, restyle
+
+AUDIENCES = ("", "personal", "enterprise")
+
+
+class BrowseScreen(ScreenBase):
+    """Results update as the resident types; tapping one opens its guide."""
+
+    open_item = Signal(str)
+
+    def __init__(self, ctx: Context, keyboard: QWidget | None = None):
+        super().__init__(ctx, "browseScreen")
+        self.browser = ctx.browser
+        # Landscape: the list on the left, the keyboard on the right; portrait: the keyboard below.
+        self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.outer.setContentsMargins(32, 16, 32, 16)
+        self.outer.setSpacing(24)
+        layout = QVBoxLayout()
+        layout.setSpacing(12)
+        self.outer.addLayout(layout, 3)
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.textChanged.connect(self.browser.set_query)
+        self.keyboard_toggle = button(role="chrome", name="keyboardToggle")
+        self.keyboard_toggle.clicked.connect(self.toggle_keyboard)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.keyboard_toggle)
+        layout.addLayout(row)
+
+        filters = QHBoxLayout()
+        self.audience_buttons = {a: button(role="chrome", name=f"audience_{a or 'all'}") for a in AUDIENCES}
+        for audience, widget in self.audience_buttons.items():
+            widget.clicked.connect(lambda _=False, a=audience: self.browser.set_filters(audience=a))
+            filters.addWidget(widget)
+        self.theme = QComboBox()
+        self.theme.setObjectName("themeFilter")
+        self.department = QComboBox()
+        self.department.setObjectName("departmentFilter")
+        self.theme.activated.connect(lambda _i: self.browser.set_filters(theme=self.theme.currentData()))
+        self.department.activated.connect(lambda _i: self.browser.set_filters(department=self.department.currentData()))
+        filters.addWidget(self.theme, 1)
+        filters.addWidget(self.department, 1)
+        layout.addLayout(filters)
+
+        self.status = label(role="instruction", name="resultStatus")
+        layout.addWidget(self.status)
+        self.results_host = QWidget()
+        # The list takes whatever height is left; fit_results then pages exactly what fits, never clipping.
+        self.results_host.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.results = QVBoxLayout(self.results_host)
+        self.results.setContentsMargins(0, 0, 0, 0)
+        self.results.setSpacing(10)
+        layout.addWidget(self.results_host, 1)
+        pager = QHBoxLayout()
+        self.previous = button(role="chrome", name="pagePrevious")
+        self.next = button(role="chrome", name="pageNext")
+        self.page_label = label(role="note", name="pageLabel", wrap=False)
+        self.previous.clicked.connect(lambda: self.browser.set_page(self.browser.state.page - 1))
+        self.next.clicked.connect(lambda: self.browser.set_page(self.browser.state.page + 1))
+        pager.addWidget(self.previous)
+        pager.addStretch(1)
+        pager.addWidget(self.page_label)
+        pager.addStretch(1)
+        pager.addWidget(self.next)
+        layout.addLayout(pager)
+        self.keyboard = keyboard
+        if keyboard is not None:
+            self.outer.addWidget(keyboard, 2)
+        self._fit_pending = False
+        self.result_buttons: list = []
+        self.browser.on_change(self.render)
+        self.retranslate()
+
+    # -- rendering ------------------------------------------------------------------------------------
+    def fill_filters(self) -> None:
+        """Theme and department choices, translated headings first."""
+        for combo, first, choices in (
+            (self.theme, self.tr("全部主题"), [(t, t) for t in self.browser.theme_choices()]),
+            (self.department, self.tr("全部部门"), self.browser.department_choices()),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, "")
+            for value, text in choices:
+                combo.addItem(text, value)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def render(self, state: BrowseState) -> None:
+        """Show the browser's state."""
+        clear_layout(self.results)
+        self.result_buttons = []
+        for row in state.rows:
+            widget = button(f"{row.title}\n{row.department}", "result", f"result_{row.id}")
+            widget.clicked.connect(lambda _=False, i=row.id: self.open_item.emit(i))
+            self.results.addWidget(widget)
+            self.result_buttons.append(widget)
+        self.results.addStretch(1)
+        self.schedule_fit()
+        if state.empty:
+            self.status.setText(self.tr("没有找到相关事项，请换个说法试试，或拨打12345热线咨询"))
+        elif state.query.strip():
+            self.status.setText(self.tr("找到的相关事项："))
+        else:
+            self.status.setText(self.tr("常用事项（可输入名称、拼音或首字母查找）："))
+        self.page_label.setText(
+            self.tr("第 %1 / %2 页").replace("%1", str(state.page + 1)).replace("%2", str(state.pages))
+        )
+        self.previous.setEnabled(state.page > 0)
+        self.next.setEnabled(state.page + 1 < state.pages)
+        chosen = state.filters.audience or ""
+        for audience, widget in self.audience_buttons.items():
+            widget.setProperty("active", "true" if audience == chosen else "false")
+            restyle(widget)
+        self._mark_audience(chosen)
+        if self.search.text() != state.query:
+            self.search.blockSignals(True)
+            self.search.setText(state.query)
+            self.search.blockSignals(False)
+        for combo, value in ((self.theme, state.filters.theme), (self.department, state.filters.department)):
+            combo.setCurrentIndex(max(combo.findData(value or ""), 0))
+
+    def schedule_fit(self) -> None:
+        """Work out, once layout has settled, how many results fit the list without scrolling."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self.fit_results)
+
+    def fit_results(self) -> None:
+        """Tell the browser how many result rows fit the list's height."""
+        self._fit_pending = False
+        if not self.result_buttons:
+            return
+        row = self.result_buttons[0].sizeHint().height() + self.results.spacing()
+        fitting = max(1, (self.results_host.height() + self.results.spacing()) // max(row, 1))
+        if fitting != self.browser.fitting:
+            self.browser.set_page_size(fitting)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new size fits another number of results."""
+        super().resizeEvent(event)
+        self.schedule_fit()
+
+    def _mark_audience(self, chosen: str) -> None:
+        names = {"": self.tr("全部"), "personal": self.tr("个人"), "enterprise": self.tr("企业")}
+        for audience, widget in self.audience_buttons.items():
+            widget.setText(("✓ " if audience == chosen else "") + names[audience])
+
+    def retranslate(self) -> None:
+        """Strings of the browse screen."""
+        self.search.setPlaceholderText(self.tr("输入事项名称、拼音或首字母，如：社保卡、shebaoka、sbk"))
+        self.previous.setText(self.tr("‹ 上一页"))
+        self.next.setText(self.tr("下一页 ›"))
+        self.fill_filters()
+        self._show_keyboard_toggle()
+        self.render(self.browser.state)
+
+    def _show_keyboard_toggle(self) -> None:
+        shown = self.keyboard is not None and self.keyboard.isVisibleTo(self)
+        self.keyboard_toggle.setText(self.tr("收起键盘") if shown else self.tr("打开键盘"))
+        self.keyboard_toggle.setVisible(self.keyboard is not None)
+
+    def toggle_keyboard(self) -> None:
+        """Show or hide the touch keyboard (results get the room when it is hidden)."""
+        if self.keyboard is not None:
+            self.keyboard.setVisible(not self.keyboard.isVisibleTo(self))
+            self._show_keyboard_toggle()
+
+    def apply_mode(self, elderly: bool, portrait: bool) -> None:
+        """Elderly mode pages five results at a time; the keyboard starts hidden there to leave room."""
+        super().apply_mode(elderly, portrait)
+        self.outer.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.browser.set_presentation(self.ctx.session.language, elderly)
+        if self.keyboard is not None:
+            self.keyboard.setVisible(not elderly or portrait)
+        self._show_keyboard_toggle()
+
+    def entered(self) -> None:
+        """Opened from a module: start from its filters."""
+        self.browser.set_presentation(self.ctx.session.language, self.ctx.session.elderly)
+        self.search.setFocus()
+
+    def reset(self) -> None:
+        """Forget the resident's query and filters."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.browser.reset()
+
+    def instruction(self) -> str:
+        """Spoken instruction."""
+        return self.tr("请输入您要办理的事项，或在下方列表中选择")

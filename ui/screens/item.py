@@ -1,0 +1,160 @@
+"""An item's guide: materials, where, time limits, fee, channels, steps, phone; print it or take it by QR."""
+
+from __future__ import annotations
+
+from html import escape
+
+from catalog.model import Item
+from kiosk.flows.guide import ItemGuide, item_guide, qr_text
+from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QTextBrowser, QVBoxLayout, Signal
+from ui.screens.base import Context, ScreenBase, button, label
+from ui.widgets.qr import QrCode
+
+
+class ItemScreen(ScreenBase):
+    """The guide on the left (or on top), the QR code and actions beside it."""
+
+    print_requested = Signal()
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx, "itemScreen")
+        self.item: Item | None = None
+        self.guide: ItemGuide | None = None
+        self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.outer.setContentsMargins(32, 16, 32, 16)
+        self.outer.setSpacing(24)
+        left = QVBoxLayout()
+        self.title = label(role="title", name="itemTitle")
+        self.subtitle = label(role="subtitle", name="itemSubtitle")
+        self.body = QTextBrowser()
+        self.body.setObjectName("itemGuide")
+        self.body.setOpenLinks(False)
+        left.addWidget(self.title)
+        left.addWidget(self.subtitle)
+        left.addWidget(self.body, 1)
+        self.outer.addLayout(left, 3)
+        side_frame = QFrame()
+        side_frame.setProperty("role", "panel")
+        side = QVBoxLayout(side_frame)
+        side.setContentsMargins(24, 24, 24, 24)
+        self.qr_caption = label(role="instruction", name="qrCaption")
+        self.qr = QrCode(side=300)
+        qr_row = QHBoxLayout()
+        qr_row.addStretch(1)
+        qr_row.addWidget(self.qr)
+        qr_row.addStretch(1)
+        self.print_button = button(role="primary", name="printGuide")
+        self.print_button.clicked.connect(self.print_requested.emit)
+        self.print_status = label(role="note", name="printStatus")
+        self.actions_note = label(role="note", name="actionsNote")
+        side.addWidget(self.qr_caption)
+        side.addLayout(qr_row)
+        side.addWidget(self.print_button)
+        side.addWidget(self.print_status)
+        side.addWidget(self.actions_note)
+        side.addStretch(1)
+        self.outer.addWidget(side_frame, 1)
+        self.retranslate()
+
+    def show_item(self, item: Item) -> None:
+        """Show the guide of `item` in the session's language."""
+        self.item = item
+        self.print_status.clear()
+        self.render()
+
+    def render(self) -> None:
+        """Fill the guide in the current language."""
+        if self.item is None:
+            self.title.clear()
+            self.subtitle.clear()
+            self.body.clear()
+            self.qr.set_text("")
+            return
+        language = self.ctx.session.language
+        dept = self.ctx.store.department(self.item.department)
+        self.guide = item_guide(self.item, dept, language)
+        self.title.setText(self.guide.name)
+        self.subtitle.setText(self.guide.subtitle)
+        self.subtitle.setVisible(bool(self.guide.subtitle))
+        self.body.setHtml(self.guide_html())
+        self.qr.set_text(qr_text(self.item, language))
+
+    def _days(self, days: int) -> str:
+        return self.tr("即办（当场办结）") if days == 0 else self.tr("%n 个工作日", "", days)
+
+    def guide_html(self) -> str:
+        """The guide as simple HTML: headings, lists, no colours that carry meaning alone."""
+        g = self.guide
+        assert g is not None
+        forms = {"original": self.tr("原件"), "copy": self.tr("复印件"), "electronic": self.tr("电子版")}
+        channels = {
+            "self_service": self.tr("本机自助办理"),
+            "post_office": self.tr("邮政网点窗口办理"),
+            "online": self.tr("网上办理（广东政务服务网、粤省事）"),
+            "centre_window": self.tr("政务服务中心窗口办理"),
+            "door_pickup": self.tr("可预约邮政人员上门收取材料"),
+        }
+        audiences = {"personal": self.tr("个人"), "enterprise": self.tr("企业"), "both": self.tr("个人和企业")}
+
+        def section(title: str, lines: list[str]) -> str:
+            items = "".join(f"<li>{escape(line)}</li>" for line in lines if line)
+            return f"<h3>{escape(title)}</h3><ul>{items}</ul>"
+
+        materials = []
+        for m in g.materials:
+            need = self.tr("必须") if m.required else self.tr("视情况提供")
+            extra = f" — {m.note}" if m.note else ""
+            materials.append(f"{m.name}：{forms.get(m.form, m.form)} × {m.copies}（{need}）{extra}")
+        fee = g.fee_standard if g.fee_charged else self.tr("不收费")
+        return "".join(
+            [
+                section(self.tr("需要带的材料"), materials),
+                section(self.tr("去哪里办"), [g.where]),
+                section(
+                    self.tr("多久办好"),
+                    [
+                        self.tr("承诺时限：") + self._days(g.promised_days),
+                        self.tr("法定时限：") + self._days(g.legal_days),
+                    ],
+                ),
+                section(self.tr("收费"), [fee]),
+                section(self.tr("可以怎么办"), [channels.get(c, c) for c in g.channels]),
+                section(self.tr("办理步骤"), list(g.steps)),
+                section(self.tr("咨询电话"), [g.phone]),
+                section(self.tr("服务对象与部门"), [audiences.get(g.audience, g.audience), g.department, g.type]),
+                section(self.tr("设定依据"), list(g.legal_basis)),
+            ]
+        )
+
+    def show_print_result(self, printed: bool) -> None:
+        """Tell the resident what happened, and the QR alternative when there is no printer."""
+        self.print_status.setText(
+            self.tr("指南已打印，请在下方出纸口取走")
+            if printed
+            else self.tr("打印机暂不可用，请用手机扫描上方二维码保存指南")
+        )
+
+    def retranslate(self) -> None:
+        """Strings of the item screen."""
+        self.qr_caption.setText(self.tr("手机扫码，把指南带走"))
+        self.print_button.setText(self.tr("打印办事指南"))
+        self.actions_note.setText(self.tr("需要帮助可拨打12345政务服务热线"))
+        self.render()
+
+    def apply_mode(self, elderly: bool, portrait: bool) -> None:
+        """Portrait puts the QR code and actions under the guide."""
+        super().apply_mode(elderly, portrait)
+        self.outer.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.qr.side = 330 if elderly else 280
+        self.qr.updateGeometry()
+
+    def reset(self) -> None:
+        """Forget the item shown."""
+        self.item = None
+        self.guide = None
+        self.print_status.clear()
+        self.render()
+
+    def instruction(self) -> str:
+        """Spoken instruction."""
+        return self.tr("这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走")

@@ -1,0 +1,89 @@
+"""The look: one style sheet, scaled 1.5x with higher contrast in elderly mode.
+
+Touch targets are at least 90 px (about 15 mm on a 23.8" 1080p screen) at normal size. Colour is never the
+only cue: the chosen language and the elderly switch also change their text and border.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CJK_FONT = "Noto Sans CJK SC"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours of one mode."""
+
+    background: str
+    surface: str
+    text: str
+    muted: str
+    primary: str
+    primary_text: str
+    accent: str
+    border: str
+    danger: str
+
+
+NORMAL = Palette("#f3f6fa", "#ffffff", "#1b2430", "#4a5668", "#0b5394", "#ffffff", "#e8f0fb", "#b8c4d4", "#b3261e")
+# Elderly mode: near-black on white, darker blue, thicker borders (contrast ratios above 7:1).
+HIGH_CONTRAST = Palette(
+    "#ffffff", "#ffffff", "#000000", "#1f1f1f", "#00307a", "#ffffff", "#fff4c2", "#000000", "#8a0000"
+)
+
+
+def scale_for(elderly: bool) -> float:
+    """Text and control scale: 1.5x in elderly mode."""
+    return 1.5 if elderly else 1.0
+
+
+def style_sheet(elderly: bool) -> str:
+    """The application-wide style sheet for a mode."""
+    s = scale_for(elderly)
+    p = HIGH_CONTRAST if elderly else NORMAL
+    border = 3 if elderly else 1
+
+    def px(value: float) -> str:
+        return f"{round(value * s)}px"
+
+    return f"""
+* {{ font-family: "{CJK_FONT}"; }}
+QWidget {{ background: {p.background}; color: {p.text}; font-size: {px(24)}; }}
+QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {px(40)}; font-weight: bold; color: {p.primary}; }}
+QLabel[role="subtitle"] {{ font-size: {px(26)}; color: {p.muted}; }}
+QLabel[role="note"] {{ font-size: {px(18)}; color: {p.muted}; }}
+QLabel[role="instruction"] {{ font-size: {px(28)}; color: {p.text}; }}
+QLabel[role="heading"] {{ font-size: {px(28)}; font-weight: bold; color: {p.primary}; margin-top: {px(12)}; }}
+QLabel[role="warning"] {{ font-size: {px(26)}; color: {p.danger}; font-weight: bold; }}
+QPushButton {{ background: {p.surface}; color: {p.primary}; border: {border + 1}px solid {p.primary};
+    border-radius: {px(14)}; padding: {px(10)} {px(22)}; min-height: {px(90)}; min-width: {px(90)};
+    font-size: {px(26)}; }}
+QPushButton:pressed {{ background: {p.accent}; }}
+QPushButton:disabled {{ color: {p.border}; border-color: {p.border}; border-style: dashed; }}
+QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; font-weight: bold; }}
+QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; border: {border + 1}px solid {p.border};
+    border-radius: {px(22)}; font-size: {px(32)}; font-weight: bold; padding: {px(18)}; text-align: center; }}
+QPushButton[role="tile"]:pressed {{ background: {p.accent}; }}
+QPushButton[role="chrome"] {{ min-height: {px(90)}; font-size: {px(24)}; padding: {px(6)} {px(16)}; }}
+QPushButton[role="chrome"][active="true"] {{ background: {p.primary}; color: {p.primary_text};
+    font-weight: bold; border-width: {border + 3}px; }}
+QPushButton[role="result"] {{ text-align: left; color: {p.text}; border: {border}px solid {p.border};
+    border-radius: {px(12)}; padding: {px(14)} {px(22)}; font-size: {px(26)}; }}
+QPushButton[role="key"] {{ font-size: {px(30)}; min-height: {px(90)}; min-width: {px(90)}; padding: 0; }}
+QLineEdit {{ background: {p.surface}; border: {border + 2}px solid {p.primary}; border-radius: {px(12)};
+    padding: {px(10)} {px(16)}; font-size: {px(32)}; min-height: {px(70)}; }}
+QComboBox {{ background: {p.surface}; border: {border + 1}px solid {p.border}; border-radius: {px(10)};
+    padding: {px(8)} {px(14)}; min-height: {px(90)}; font-size: {px(24)}; }}
+QComboBox QAbstractItemView {{ font-size: {px(26)}; background: {p.surface}; }}
+QComboBox QAbstractItemView::item {{ min-height: {px(80)}; }}
+QScrollArea {{ border: none; }}
+QScrollBar:vertical {{ width: {px(28)}; background: {p.background}; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: {px(80)}; border-radius: {px(10)}; }}
+QFrame[role="panel"] {{ background: {p.surface}; border: {border}px solid {p.border}; border-radius: {px(16)}; }}
+QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+QFrame[role="dialog"] {{ background: {p.surface}; border: {border + 3}px solid {p.primary}; border-radius: {px(24)}; }}
+QFrame[role="topbar"] {{ background: {p.surface}; border-bottom: {border + 1}px solid {p.border}; }}
+QTextBrowser {{ background: {p.surface}; border: none; font-size: {px(26)}; }}
+"""

@@ -1,0 +1,134 @@
+"""`kiosk run --tour DIR`: visit every screen in each language, in elderly mode and in portrait, and save
+a screenshot of each, so that people can look at what residents see."""
+
+from __future__ import annotations
+
+import http.server
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from catalog.store import CatalogStore
+from kiosk.config import PORTALS, Config, PortalConfig
+from ui.app import build_services, build_window, make_application
+from ui.main_window import KioskWindow
+from ui.qt import QApplication
+
+LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
+QUERIES = {"zh_CN": "社保卡", "zh_HK": "社會保障卡", "en": "social security card"}
+TOUR_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>portal</title></head>
+<body style="font-family:'Noto Sans CJK SC';font-size:28px;margin:40px">
+<h1>广东政务服务网 · 示例页面</h1><p>这是导览用的本机页面，代替真实门户（终端上按配置打开政务网站）。</p>
+<p><a href="/next">下一页</a></p></body></html>"""
+
+
+class _Page(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = TOUR_PAGE.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        return
+
+
+def settle(app: QApplication, rounds: int = 6) -> None:
+    """Let layouts, deferred fits and paints finish."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(app: QApplication, window: KioskWindow, folder: Path, name: str) -> Path:
+    """Save the window as it looks now."""
+    settle(app)
+    path = folder / f"{name}.png"
+    window.grab().save(str(path))
+    return path
+
+
+def tour_pass(
+    app: QApplication, window: KioskWindow, store: CatalogStore, folder: Path, language: str, web: bool
+) -> list[Path]:
+    """Every screen for the window's current language, mode and size."""
+    session = window.session
+    shots = [shoot(app, window, folder, "01-attract")]
+    session.go("start")
+    session.set_language(language)
+    shots.append(shoot(app, window, folder, "02-home"))
+    if session.elderly and window.home.more.isVisible():
+        window.home.next_page()
+        shots.append(shoot(app, window, folder, "03-home-more"))
+        window.home.next_page()
+    session.open_module("search")
+    shots.append(shoot(app, window, folder, "04-browse"))
+    window.browse.search.setText(QUERIES[language])
+    shots.append(shoot(app, window, folder, "05-browse-results"))
+    window.browse.search.setText("xqxqxq")
+    shots.append(shoot(app, window, folder, "06-browse-nothing"))
+    window.browse.search.setText(QUERIES[language])
+    settle(app)
+    first = window.browse.browser.state.rows[0].id
+    session.go("open_item", item_id=first)
+    shots.append(shoot(app, window, folder, "07-item"))
+    window.item.show_print_result(False)
+    shots.append(shoot(app, window, folder, "08-item-printed"))
+    window.overlay.show_remaining(17)
+    shots.append(shoot(app, window, folder, "09-idle-warning"))
+    window.keep_going()
+    session.go("home")
+    session.open_module("social_insurance")
+    shots.append(shoot(app, window, folder, "10-social-insurance"))
+    if web:
+        session.go("home")
+        session.open_module("portal_gdzwfw")
+        window.portal.wait_loaded() if hasattr(window.portal, "wait_loaded") else settle(app, 200)
+        shots.append(shoot(app, window, folder, "11-portal"))
+    session.go("technician")
+    shots.append(shoot(app, window, folder, "12-pin"))
+    session.go("pin_ok")  # the PIN screen verifies before it asks for this; the tour goes straight on
+    shots.append(shoot(app, window, folder, "13-diagnostics"))
+    session.go("error")
+    shots.append(shoot(app, window, folder, "14-error"))
+    session.end("restart")
+    return shots
+
+
+def run_tour(config: Config, store: CatalogStore, out: Path, web: bool = True) -> int:
+    """Photograph every screen in 3 languages x normal/elderly x landscape/portrait; returns 0."""
+    app = make_application()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host = f"127.0.0.1:{server.server_address[1]}"
+    local = PortalConfig(f"http://{host}/", (host,))
+    config = replace(config, **{p: local for p in PORTALS}, voice=replace(config.voice, enabled=False))
+    count = 0
+    try:
+        for language in ("zh_CN", "zh_HK", "en"):
+            for elderly in (False, True):
+                for orientation, size in (("landscape", LANDSCAPE), ("portrait", PORTRAIT)):
+                    folder = out / f"{language}-{'elderly' if elderly else 'standard'}-{orientation}"
+                    folder.mkdir(parents=True, exist_ok=True)
+                    services = build_services(config, store, background=False)
+                    services.pop("voice", None)  # a tour is silent
+                    window = build_window(
+                        replace(config, ui=replace(config.ui, elderly_default=elderly, language=language)),
+                        store,
+                        services,
+                    )
+                    window.resize(*size)
+                    window.show()
+                    settle(app)
+                    count += len(tour_pass(app, window, store, folder, language, web))
+                    window.allow_close = True
+                    window.close()
+                    window.deleteLater()
+                    settle(app)
+    finally:
+        server.shutdown()
+        server.server_close()
+    print(f"kiosk: tour saved {count} screenshots under {out}", file=sys.stderr)
+    return 0
