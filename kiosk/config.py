@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kiosk.allowlist import AllowList, AllowListError
+
 CONFIG_ENV = "KIOSK_CONFIG"
 DEFAULT_CONFIG_FILES = (Path("/etc/kiosk/kiosk.toml"),)
 BUNDLED_CATALOG_SOURCE = Path(__file__).resolve().parent.parent / "catalog" / "source"
@@ -85,7 +87,7 @@ class VoiceConfig:
     """Spoken guidance (offline text to speech)."""
 
     enabled: bool = True
-    mandarin_voice: str = "cmn"
+    mandarin_voice: str = "cmn-latn-pinyin"  # espeak-ng 1.51's "cmn" reads pinyin in English
     cantonese_voice: str = "yue"
     english_voice: str = "en"
     speed: int = 150
@@ -268,6 +270,12 @@ def _check(config: Config) -> None:
         settings = config.portal(portal)
         if portal in config.modules.enabled and (not settings.url or not settings.hosts):
             raise ConfigError(f"{config.origin}: [{portal}] needs a url and at least one allowed host")
+        try:
+            allow = AllowList.parse(settings.hosts)
+        except AllowListError as exc:
+            raise ConfigError(f"{config.origin}: {portal}.hosts: {exc}") from None
+        if settings.url and not allow.allows_navigation(settings.url):
+            raise ConfigError(f"{config.origin}: {portal}.url {settings.url!r} is not on its own allowed hosts")
 
 
 def load_config(path: Path | None = None, environ: dict[str, str] | None = None) -> Config:

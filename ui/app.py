@@ -41,22 +41,10 @@ def ime_path(config: Config) -> Path:
     return config.data_dir / "ime" / "pinyin.sqlite"
 
 
-def catalog_words(store: CatalogStore) -> list[tuple[str, float]]:
-    """Words of the catalog to favour in the pinyin candidates: synonyms, keywords and themes."""
-    words: dict[str, float] = {}
-    for record in store.records():
-        weight = 1000.0 + 50.0 * record.get("popularity", 0)
-        for word in (*record.get("synonyms", ()), *record.get("keywords", ()), *record.get("themes", ())):
-            if 2 <= len(word) <= 6:
-                words[word] = max(words.get(word, 0.0), weight)
-    return sorted(words.items())
-
-
 def build_services(config: Config, store: CatalogStore, background: bool = True) -> dict[str, object]:
     """Voice, technician lock, tap gesture and the touch keyboard (its dictionary built off the GUI thread)."""
     from kiosk.gesture import CornerTapDetector
     from kiosk.technician import TechnicianLock
-
     from kiosk.voice import VoiceGuide
     from ui.widgets.keyboard import TouchKeyboard
 
@@ -74,10 +62,10 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
     else:
 
         def build() -> None:
-            from kiosk.ime.dictionary import build_dictionary
+            from kiosk.ime.dictionary import build_dictionary, catalog_extra_words
 
             try:
-                build_dictionary(path, catalog_words(store))
+                build_dictionary(path, catalog_extra_words(store.records()))
             except Exception:
                 log.exception("pinyin dictionary build failed; the keyboard offers letters only")
                 return

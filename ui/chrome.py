@@ -45,7 +45,7 @@ class TopBar(QFrame):
         self.retranslate()
 
     def set_layout(self, portrait: bool) -> None:
-        """One row on a landscape screen; navigation over settings on a narrow portrait one."""
+        """One row; or navigation over settings when the row is too narrow (portrait, or 1.5x text)."""
         for layout in (self._nav, self._settings):
             while layout.count():
                 layout.takeAt(0)
@@ -55,7 +55,8 @@ class TopBar(QFrame):
             for widget in nav:
                 self._nav.addWidget(widget)
             self._nav.addStretch(1)
-            for widget in settings:
+            self._nav.addWidget(self.finish)
+            for widget in settings[:-1]:
                 self._settings.addWidget(widget)
         else:
             for widget in nav:

@@ -190,7 +190,7 @@ class KioskWindow(QWidget):
     def apply_mode(self) -> None:
         """Style sheet and layouts for elderly mode and the screen's orientation."""
         QApplication.instance().setStyleSheet(style_sheet(self.session.elderly))
-        self.bar.set_layout(self.portrait)
+        self.bar.set_layout(self.portrait or self.session.elderly)
         for screen in self.screens.values():
             screen.apply_mode(self.session.elderly, self.portrait)
         if self.portal is not None:
@@ -260,8 +260,8 @@ class KioskWindow(QWidget):
         if self.portal is not None:
             self.portal.wipe()
         keyboard = self.ctx.services.get("keyboard")
-        if keyboard is not None and hasattr(keyboard, "reset"):
-            keyboard.reset()
+        if keyboard is not None:
+            keyboard.clear()
         self.idle.touch()
 
     # -- lockdown -------------------------------------------------------------------------------------

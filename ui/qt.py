@@ -100,6 +100,23 @@ __all__ += [
 ]
 
 
+def _keep_none_alive() -> None:
+    """Work around a PySide6 6.12 refcount bug on CPython 3.11.
+
+    Some QPainter calls (drawRect, fillRect, ...) return None without taking a reference, so every call
+    drops None's count by one; a long-running terminal would end in "deallocating None" and abort.
+    CPython 3.12 makes None immortal; here we give it a reference count no process can exhaust.
+    """
+    import ctypes
+    import sys
+
+    if sys.implementation.name == "cpython" and sys.version_info < (3, 12):
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_keep_none_alive()
+
+
 def web_engine():
     """QtWebEngine's core and widgets modules, imported on first use: they are heavy and only portals need them."""
     import os
@@ -110,3 +127,21 @@ def web_engine():
     from PySide6 import QtWebEngineCore, QtWebEngineWidgets
 
     return QtWebEngineCore, QtWebEngineWidgets
+
+
+def _keep_bools_alive() -> None:
+    """Work around a second PySide6 6.12 refcount bug on CPython 3.11: Signal.emit() returns True unowned.
+
+    Every emit of a Python-declared signal (the touch keyboard's composing_changed on each key, for one)
+    drops True's count by one, so a terminal in use for hours would abort with "deallocating True or False".
+    Like None above: give both bools a reference count no process can exhaust (immortal from CPython 3.12).
+    """
+    import ctypes
+    import sys
+
+    if sys.implementation.name == "cpython" and sys.version_info < (3, 12):
+        for value in (True, False):
+            ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
+
+
+_keep_bools_alive()

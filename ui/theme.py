@@ -71,6 +71,9 @@ QPushButton[role="chrome"][active="true"] {{ background: {p.primary}; color: {p.
     font-weight: bold; border-width: {border + 3}px; }}
 QPushButton[role="result"] {{ text-align: left; color: {p.text}; border: {border}px solid {p.border};
     border-radius: {px(12)}; padding: {px(14)} {px(22)}; font-size: {px(26)}; }}
+QLabel[role="button-title"] {{ font-size: {px(30)}; font-weight: bold; color: {p.text}; }}
+QLabel[role="button-detail"] {{ font-size: {px(22)}; color: {p.muted}; }}
+QPushButton[role="result"] QLabel[role="button-title"] {{ font-size: {px(26)}; font-weight: normal; }}
 QPushButton[role="key"] {{ font-size: {px(30)}; min-height: {px(90)}; min-width: {px(90)}; padding: 0; }}
 QLineEdit {{ background: {p.surface}; border: {border + 2}px solid {p.primary}; border-radius: {px(12)};
     padding: {px(10)} {px(16)}; font-size: {px(32)}; min-height: {px(70)}; }}

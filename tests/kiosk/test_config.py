@@ -272,7 +272,11 @@ def test_misspelt_kiosk_variable_is_an_error() -> None:
 
 def test_lists_sections_and_modules() -> None:
     config = load_config(
-        environ={"KIOSK_MODULES_ENABLED": "search,portal_yss", "KIOSK_PORTAL_YSS_HOSTS": "a.gov.cn,b.gov.cn"}
+        environ={
+            "KIOSK_MODULES_ENABLED": "search,portal_yss",
+            "KIOSK_PORTAL_YSS_HOSTS": "a.gov.cn,b.gov.cn",
+            "KIOSK_PORTAL_YSS_URL": "https://b.gov.cn/start",
+        }
     )
     assert config.modules.enabled == ("search", "portal_yss")
     assert config.portal("portal_yss").hosts == ("a.gov.cn", "b.gov.cn")
@@ -298,3 +302,10 @@ def test_an_enabled_portal_needs_hosts(tmp_path: Path) -> None:
 def test_ranges_of_session_timers() -> None:
     with pytest.raises(ConfigError, match=r"session\.idle_seconds must be between 10 and 3600"):
         load_config(environ={"KIOSK_SESSION_IDLE_SECONDS": "2"})
+
+
+def test_portal_hosts_are_validated_at_load() -> None:
+    with pytest.raises(ConfigError, match=r"portal_gba\.hosts: bad .*allowed host"):
+        load_config(environ={"KIOSK_PORTAL_GBA_HOSTS": "https://evil.example/path"})
+    with pytest.raises(ConfigError, match="is not on its own allowed hosts"):
+        load_config(environ={"KIOSK_PORTAL_GBA_URL": "https://elsewhere.example/"})

@@ -50,7 +50,12 @@ def test_guide_in_three_scripts_and_only_actions_whose_flow_exists(store):
     hk = item_guide(item, dept, "zh_HK")
     en = item_guide(item, dept, "en")
     assert zh.name == "社会保障卡申领" and "居民身份证" in zh.materials[0].name
-    assert hk.name == "社會保障卡申領" and "居民身份證" in hk.materials[0].name and "黃埔區" in hk.where and "廣州" in hk.phone
+    assert (
+        hk.name == "社會保障卡申領"
+        and "居民身份證" in hk.materials[0].name
+        and "黃埔區" in hk.where
+        and "廣州" in hk.phone
+    )
     assert en.name.startswith("Apply") and en.subtitle == "社会保障卡申领"
     assert zh.actions == ()  # submitting, pickup booking and video consult arrive with their flows
     assert item_actions(item, frozenset({"submit", "consult"})) == ("submit", "consult")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ui.qt import QEvent, QLabel, QPushButton, QWidget
+from ui.qt import QEvent, QLabel, QPushButton, QSize, Qt, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from catalog.store import CatalogStore
@@ -44,6 +44,48 @@ def button(text: str = "", role: str = "", name: str = "") -> QPushButton:
     if name:
         widget.setObjectName(name)
     return widget
+
+
+class TextButton(QPushButton):
+    """A big touch button whose title and detail wrap onto more lines instead of being cut off."""
+
+    def __init__(self, title: str, detail: str = "", role: str = "", name: str = ""):
+        super().__init__()
+        if role:
+            self.setProperty("role", role)
+        if name:
+            self.setObjectName(name)
+        self.setProperty("wraps", True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 12)
+        self.title = label(title, "button-title")
+        self.detail = label(detail, "button-detail")
+        for part in (self.title, self.detail):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(part)
+        self.detail.setVisible(bool(detail))
+
+    def set_texts(self, title: str, detail: str = "") -> None:
+        """Change both lines."""
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def text(self) -> str:  # what the resident reads, for tests and the voice guide
+        """Title and detail, one per line."""
+        return "\n".join(t for t in (self.title.text(), self.detail.text()) if t)
+
+    def sizeHint(self) -> QSize:
+        """As tall as the wrapped text needs."""
+        return self.layout().sizeHint().expandedTo(super().sizeHint())
+
+    def hasHeightForWidth(self) -> bool:
+        """Height follows width: narrower buttons wrap onto more lines."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the wrapped text needs at `width`."""
+        return max(self.layout().heightForWidth(width), self.minimumHeight())
 
 
 def clear_layout(layout) -> None:

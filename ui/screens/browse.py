@@ -15,7 +15,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Context, ScreenBase, button, clear_layout, label, restyle
+from ui.screens.base import Context, ScreenBase, TextButton, button, clear_layout, label, restyle
 
 AUDIENCES = ("", "personal", "enterprise")
 
@@ -111,7 +111,7 @@ class BrowseScreen(ScreenBase):
         clear_layout(self.results)
         self.result_buttons = []
         for row in state.rows:
-            widget = button(f"{row.title}\n{row.department}", "result", f"result_{row.id}")
+            widget = TextButton(row.title, row.department, "result", f"result_{row.id}")
             widget.clicked.connect(lambda _=False, i=row.id: self.open_item.emit(i))
             self.results.addWidget(widget)
             self.result_buttons.append(widget)

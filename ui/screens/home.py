@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kiosk.modules import Module, enabled_modules
 from ui.qt import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget, Signal
-from ui.screens.base import Context, ScreenBase, button, clear_layout, label
+from ui.screens.base import Context, ScreenBase, TextButton, button, clear_layout, label
 
 ELDERLY_PAGE = 4
 
@@ -73,7 +73,7 @@ class HomeScreen(ScreenBase):
         titles = self.titles()
         for n, module in enumerate(modules):
             title, description = titles[module.id]
-            tile = button(f"{title}\n{description}" if not self.elderly else title, "tile", f"tile_{module.id}")
+            tile = TextButton(title, "" if self.elderly else description, "tile", f"tile_{module.id}")
             tile.setMinimumHeight(240 if self.elderly else 170)
             tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             tile.clicked.connect(lambda _=False, m=module.id: self.open_module.emit(m))
