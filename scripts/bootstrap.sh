@@ -106,6 +106,9 @@ sync_python_env() {
         die "uv sync failed (it needs a Python $UV_PYTHON interpreter, e.g. Debian 12's /usr/bin/python3.11)"
     fi
     log "Python environment ready (uv sync) ($(fmt_since "$t0"))"
+    t0=$(now_us)
+    "$UV" run --frozen python -m ui.i18n || die "could not compile the translations (assets/i18n)"
+    log "translations compiled ($(fmt_since "$t0"))"
 }
 
 # ---------------------------------------------------------------- services

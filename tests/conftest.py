@@ -43,3 +43,13 @@ def kiosk_env(tmp_path: Path, bundle_path: Path) -> dict[str, str]:
     env["KIOSK_CATALOG_BUNDLE"] = str(bundle_path)
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
+
+
+@pytest.fixture(scope="session")
+def ime_dictionary(tmp_path_factory: pytest.TempPathFactory, store) -> Path:
+    """The pinyin input dictionary with the catalog's words, built once per session."""
+    from kiosk.ime.dictionary import build_dictionary, catalog_extra_words
+
+    out = tmp_path_factory.mktemp("ime") / "pinyin.sqlite"
+    build_dictionary(out, catalog_extra_words(store.records()))
+    return out

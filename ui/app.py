@@ -15,7 +15,7 @@ from kiosk.flows.browse import CatalogBrowser
 from kiosk.session import Session
 from ui.i18n import Translations
 from ui.main_window import KioskWindow, temp_dir_for
-from ui.qt import QApplication, QCoreApplication, QCursor, QFont, QFontDatabase, Qt, QTimer
+from ui.qt import QApplication, QCoreApplication, QCursor, QEvent, QFont, QFontDatabase, Qt, QTimer
 from ui.screens.base import Context
 from ui.theme import CJK_FONT
 
@@ -168,9 +168,12 @@ def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
     QTimer.singleShot(0, announce)  # runs once the event loop is up
     code = app.exec()
     ticker.stop()
+    window.session.wipe()
+    # Delete the window (and any web view) while the application still exists: QtWebEngine crashes otherwise.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     voice = services.get("voice")
     if voice is not None:
         voice.close()
-    window.session.wipe()
     store.close()
     return EXIT_CRASH if crashed else code

@@ -44,8 +44,9 @@ class TopBar(QFrame):
         self.set_layout(portrait=False)
         self.retranslate()
 
-    def set_layout(self, portrait: bool) -> None:
-        """One row; or navigation over settings when the row is too narrow (portrait, or 1.5x text)."""
+    def set_layout(self, portrait: bool, compact: bool = False) -> None:
+        """One row (without the title when `compact`); navigation over settings on a narrow portrait screen."""
+        self.title.setVisible(not compact)
         for layout in (self._nav, self._settings):
             while layout.count():
                 layout.takeAt(0)

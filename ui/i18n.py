@@ -58,3 +58,15 @@ class Translations:
         app.installTranslator(translator)
         self.translator = translator
         return True
+
+
+def compile_all() -> int:
+    """Compile every .ts to .qm (the build step); 1 if one could not be compiled."""
+    failed = [name for name in LANGUAGES.values() if name and compiled(name) is None]
+    for name in failed:
+        print(f"could not compile {name}.ts (is pyside6-lrelease installed?)", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(compile_all())

@@ -108,7 +108,11 @@ class KioskWindow(QWidget):
 
         self.session.on_change(self.on_session)
         self.session.on_wipe(self.on_wipe)
-        QApplication.instance().installEventFilter(self)
+        # Input is filtered at the native window, where every touch, click and key arrives first. An
+        # application-wide Python event filter would also see QtWebEngine's internal objects, and PySide6 6.12
+        # crashes wrapping them (focus moving into a web view segfaults).
+        self.winId()
+        self.windowHandle().installEventFilter(self)
         self.apply_mode()
         self.on_session(self.session, "start-up")
 
@@ -190,18 +194,34 @@ class KioskWindow(QWidget):
     def apply_mode(self) -> None:
         """Style sheet and layouts for elderly mode and the screen's orientation."""
         QApplication.instance().setStyleSheet(style_sheet(self.session.elderly))
-        self.bar.set_layout(self.portrait or self.session.elderly)
+        self.bar.set_layout(self.portrait, compact=self.session.elderly and not self.portrait)
         for screen in self.screens.values():
             screen.apply_mode(self.session.elderly, self.portrait)
         if self.portal is not None:
             self.portal.setProperty("elderly", self.session.elderly)
 
-    def resizeEvent(self, event) -> None:
-        """A portrait screen (or window) gets the portrait layouts."""
-        portrait = self.height() > self.width()
+    def resize(self, *size) -> None:
+        """Choose the orientation's layouts first: a landscape layout's minimum width would refuse a portrait
+        size."""
+        width, height = size if len(size) == 2 else (size[0].width(), size[0].height())
+        self._orient(height > width)
+        super().resize(*size)
+
+    def setGeometry(self, *rect) -> None:
+        """As `resize`: the screen's shape decides the layouts before the size is taken."""
+        geometry = rect[0] if len(rect) == 1 else None
+        width, height = (geometry.width(), geometry.height()) if geometry is not None else rect[2:4]
+        self._orient(height > width)
+        super().setGeometry(*rect)
+
+    def _orient(self, portrait: bool) -> None:
         if portrait != self.portrait:
             self.portrait = portrait
             self.apply_mode()
+
+    def resizeEvent(self, event) -> None:
+        """A portrait screen (or window) gets the portrait layouts."""
+        self._orient(self.height() > self.width())
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
@@ -266,7 +286,7 @@ class KioskWindow(QWidget):
 
     # -- lockdown -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Every input resets the idle clock; shortcuts, context menus and the technician gesture."""
+        """At the native window: input resets the idle clock; shortcuts, context menus, the technician gesture."""
         kind = event.type()
         if kind in INPUT_EVENTS:
             self.idle.touch()
@@ -274,9 +294,13 @@ class KioskWindow(QWidget):
             return True
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and self.blocked(event):
             return True
-        if kind == QEvent.Type.MouseButtonPress and self.gesture is not None and watched is self.windowHandle():
+        if kind == QEvent.Type.MouseButtonPress:
+            if event.button() != Qt.MouseButton.LeftButton:
+                return True  # a touch screen has one button; right presses would open context menus
             pos = event.position()
-            if self.gesture.feed(pos.x(), pos.y(), self.width(), self.height(), time.monotonic()):
+            if self.gesture is not None and self.gesture.feed(
+                pos.x(), pos.y(), self.width(), self.height(), time.monotonic()
+            ):
                 lock = self.ctx.services.get("technician")
                 if lock is not None and lock.is_configured():
                     self.session.go("technician")

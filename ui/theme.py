@@ -74,6 +74,7 @@ QPushButton[role="result"] {{ text-align: left; color: {p.text}; border: {border
 QLabel[role="button-title"] {{ font-size: {px(30)}; font-weight: bold; color: {p.text}; }}
 QLabel[role="button-detail"] {{ font-size: {px(22)}; color: {p.muted}; }}
 QPushButton[role="result"] QLabel[role="button-title"] {{ font-size: {px(26)}; font-weight: normal; }}
+QPushButton[role="pinkey"] {{ min-height: 88px; max-height: 88px; min-width: 180px; padding: 0px; font-size: 36px; }}
 QPushButton[role="key"] {{ font-size: {px(30)}; min-height: {px(90)}; min-width: {px(90)}; padding: 0; }}
 QLineEdit {{ background: {p.surface}; border: {border + 2}px solid {p.primary}; border-radius: {px(12)};
     padding: {px(10)} {px(16)}; font-size: {px(32)}; min-height: {px(70)}; }}

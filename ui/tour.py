@@ -13,7 +13,7 @@ from catalog.store import CatalogStore
 from kiosk.config import PORTALS, Config, PortalConfig
 from ui.app import build_services, build_window, make_application
 from ui.main_window import KioskWindow
-from ui.qt import QApplication
+from ui.qt import QApplication, QCoreApplication, QEvent
 
 LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
 QUERIES = {"zh_CN": "社保卡", "zh_HK": "社會保障卡", "en": "social security card"}
@@ -97,6 +97,15 @@ def tour_pass(
     return shots
 
 
+def dispose(window: KioskWindow) -> None:
+    """Close and delete a window now: QtWebEngine must go before the application does."""
+    window.allow_close = True
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
 def run_tour(config: Config, store: CatalogStore, out: Path, web: bool = True) -> int:
     """Photograph every screen in 3 languages x normal/elderly x landscape/portrait; returns 0."""
     app = make_application()
@@ -123,10 +132,7 @@ def run_tour(config: Config, store: CatalogStore, out: Path, web: bool = True) -
                     window.show()
                     settle(app)
                     count += len(tour_pass(app, window, store, folder, language, web))
-                    window.allow_close = True
-                    window.close()
-                    window.deleteLater()
-                    settle(app)
+                    dispose(window)
     finally:
         server.shutdown()
         server.server_close()

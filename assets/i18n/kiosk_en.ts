@@ -385,7 +385,10 @@
     <message numerus="yes">
         <location filename="../../ui/screens/item.py" line="83" />
         <source>%n 个工作日</source>
-        <translation><numerusform>%n working day</numerusform><numerusform>%n working days</numerusform></translation>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/screens/item.py" line="89" />
@@ -607,57 +610,57 @@
 <context>
     <name>PortalView</name>
     <message>
-        <location filename="../../ui/portal.py" line="210" />
+        <location filename="../../ui/portal.py" line="138" />
         <source>返回首页</source>
-        <translation type="unfinished" />
+        <translation>⌂ Home</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="215" />
+        <location filename="../../ui/portal.py" line="143" />
         <source>上一页</source>
-        <translation type="unfinished" />
+        <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="263" />
-        <location filename="../../ui/portal.py" line="338" />
-        <location filename="../../ui/portal.py" line="342" />
+        <location filename="../../ui/portal.py" line="191" />
+        <location filename="../../ui/portal.py" line="268" />
+        <location filename="../../ui/portal.py" line="272" />
         <source>该网页不在本服务范围内</source>
-        <translation type="unfinished" />
+        <translation>This page is outside this service</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="334" />
+        <location filename="../../ui/portal.py" line="264" />
         <source>本机不提供文件下载</source>
-        <translation type="unfinished" />
+        <translation>Downloads are not available on this terminal</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../ui/chrome.py" line="75" />
+        <location filename="../../ui/chrome.py" line="76" />
         <source>⌂ 首页</source>
         <translation>⌂ Home</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="76" />
+        <location filename="../../ui/chrome.py" line="77" />
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="77" />
+        <location filename="../../ui/chrome.py" line="78" />
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="78" />
+        <location filename="../../ui/chrome.py" line="79" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="84" />
+        <location filename="../../ui/chrome.py" line="85" />
         <source>长辈版 ✓</source>
         <translation>Large text ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="84" />
+        <location filename="../../ui/chrome.py" line="85" />
         <source>长辈版</source>
         <translation>Large text</translation>
     </message>
@@ -665,54 +668,59 @@
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="149" />
+        <location filename="../../ui/widgets/keyboard.py" line="159" />
         <source>更多 ▶</source>
-        <translation type="unfinished" />
+        <translation>More ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="162" />
+        <location filename="../../ui/widgets/keyboard.py" line="172" />
         <source>切换输入方式：拼音、字母、数字</source>
-        <translation type="unfinished" />
+        <translation>Switch input: pinyin, letters, digits</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="164" />
+        <location filename="../../ui/widgets/keyboard.py" line="174" />
         <source>空格</source>
-        <translation type="unfinished" />
+        <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="166" />
+        <location filename="../../ui/widgets/keyboard.py" line="176" />
         <source>删除</source>
-        <translation type="unfinished" />
+        <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="168" />
+        <location filename="../../ui/widgets/keyboard.py" line="178" />
         <source>清空</source>
-        <translation type="unfinished" />
+        <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="360" />
+        <location filename="../../ui/widgets/keyboard.py" line="399" />
         <source>输入拼音，点选汉字</source>
-        <translation type="unfinished" />
+        <translation>Type pinyin, then tap a character</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="363" />
+        <location filename="../../ui/widgets/keyboard.py" line="402" />
+        <source>词库准备中，字母直接输入</source>
+        <translation>Dictionary loading: letters go straight in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="405" />
         <source>字母、数字直接输入</source>
-        <translation type="unfinished" />
+        <translation>Letters and digits go straight in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="371" />
+        <location filename="../../ui/widgets/keyboard.py" line="413" />
         <source>拼音</source>
-        <translation type="unfinished" />
+        <translation>Pinyin</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="371" />
+        <location filename="../../ui/widgets/keyboard.py" line="413" />
         <source>ABC</source>
-        <translation type="unfinished" />
+        <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="371" />
+        <location filename="../../ui/widgets/keyboard.py" line="413" />
         <source>123</source>
-        <translation type="unfinished" />
+        <translation>123</translation>
     </message>
 </context>
 </TS>

@@ -385,7 +385,9 @@
     <message numerus="yes">
         <location filename="../../ui/screens/item.py" line="83" />
         <source>%n 个工作日</source>
-        <translation><numerusform>%n 個工作日</numerusform></translation>
+        <translation>
+            <numerusform>%n 個工作日</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/screens/item.py" line="89" />
@@ -607,24 +609,24 @@
 <context>
     <name>PortalView</name>
     <message>
-        <location filename="../../ui/portal.py" line="210" />
+        <location filename="../../ui/portal.py" line="138" />
         <source>返回首页</source>
         <translation>返回首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="215" />
+        <location filename="../../ui/portal.py" line="143" />
         <source>上一页</source>
         <translation>上一頁</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="263" />
-        <location filename="../../ui/portal.py" line="338" />
-        <location filename="../../ui/portal.py" line="342" />
+        <location filename="../../ui/portal.py" line="191" />
+        <location filename="../../ui/portal.py" line="268" />
+        <location filename="../../ui/portal.py" line="272" />
         <source>该网页不在本服务范围内</source>
         <translation>該網頁不在本服務範圍內</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="334" />
+        <location filename="../../ui/portal.py" line="264" />
         <source>本机不提供文件下载</source>
         <translation>本機不提供文件下載</translation>
     </message>
@@ -632,32 +634,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../ui/chrome.py" line="75" />
+        <location filename="../../ui/chrome.py" line="76" />
         <source>⌂ 首页</source>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="76" />
+        <location filename="../../ui/chrome.py" line="77" />
         <source>‹ 返回</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="77" />
+        <location filename="../../ui/chrome.py" line="78" />
         <source>朗读</source>
         <translation>朗讀</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="78" />
+        <location filename="../../ui/chrome.py" line="79" />
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="84" />
+        <location filename="../../ui/chrome.py" line="85" />
         <source>长辈版 ✓</source>
         <translation>長輩版 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="84" />
+        <location filename="../../ui/chrome.py" line="85" />
         <source>长辈版</source>
         <translation>長輩版</translation>
     </message>
@@ -665,52 +667,57 @@
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="149" />
+        <location filename="../../ui/widgets/keyboard.py" line="159" />
         <source>更多 ▶</source>
         <translation>更多 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="162" />
+        <location filename="../../ui/widgets/keyboard.py" line="172" />
         <source>切换输入方式：拼音、字母、数字</source>
         <translation>切換輸入方式：拼音、字母、數字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="164" />
+        <location filename="../../ui/widgets/keyboard.py" line="174" />
         <source>空格</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="166" />
+        <location filename="../../ui/widgets/keyboard.py" line="176" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="168" />
+        <location filename="../../ui/widgets/keyboard.py" line="178" />
         <source>清空</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="360" />
+        <location filename="../../ui/widgets/keyboard.py" line="399" />
         <source>输入拼音，点选汉字</source>
         <translation>輸入拼音，點選漢字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="363" />
+        <location filename="../../ui/widgets/keyboard.py" line="402" />
+        <source>词库准备中，字母直接输入</source>
+        <translation>詞庫準備中，字母直接輸入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="405" />
         <source>字母、数字直接输入</source>
         <translation>字母、數字直接輸入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="371" />
+        <location filename="../../ui/widgets/keyboard.py" line="413" />
         <source>拼音</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="371" />
+        <location filename="../../ui/widgets/keyboard.py" line="413" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="371" />
+        <location filename="../../ui/widgets/keyboard.py" line="413" />
         <source>123</source>
         <translation>123</translation>
     </message>

@@ -45,7 +45,9 @@ class BrowseScreen(ScreenBase):
         row.addWidget(self.keyboard_toggle)
         layout.addLayout(row)
 
-        filters = QHBoxLayout()
+        self.filters = QWidget()
+        filters = QHBoxLayout(self.filters)
+        filters.setContentsMargins(0, 0, 0, 0)
         self.audience_buttons = {a: button(role="chrome", name=f"audience_{a or 'all'}") for a in AUDIENCES}
         for audience, widget in self.audience_buttons.items():
             widget.clicked.connect(lambda _=False, a=audience: self.browser.set_filters(audience=a))
@@ -56,9 +58,12 @@ class BrowseScreen(ScreenBase):
         self.department.setObjectName("departmentFilter")
         self.theme.activated.connect(lambda _i: self.browser.set_filters(theme=self.theme.currentData()))
         self.department.activated.connect(lambda _i: self.browser.set_filters(department=self.department.currentData()))
-        filters.addWidget(self.theme, 1)
-        filters.addWidget(self.department, 1)
-        layout.addLayout(filters)
+        for combo in (self.theme, self.department):
+            # Long department names must not widen the screen: the popup list shows them whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+            filters.addWidget(combo, 1)
+        layout.addWidget(self.filters)
 
         self.status = label(role="instruction", name="resultStatus")
         layout.addWidget(self.status)
@@ -159,6 +164,7 @@ class BrowseScreen(ScreenBase):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new size fits another number of results."""
         super().resizeEvent(event)
+        self.fit_keyboard()
         self.schedule_fit()
 
     def _mark_audience(self, chosen: str) -> None:
@@ -190,10 +196,22 @@ class BrowseScreen(ScreenBase):
         """Elderly mode pages five results at a time; the keyboard starts hidden there to leave room."""
         super().apply_mode(elderly, portrait)
         self.outer.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.outer.setContentsMargins(16 if portrait else 32, 16, 16 if portrait else 32, 16)
+        self.filters.setVisible(not elderly)  # fewer choices per screen; 社保业务 and the modules still filter
         self.browser.set_presentation(self.ctx.session.language, elderly)
-        if self.keyboard is not None:
-            self.keyboard.setVisible(not elderly or portrait)
+        self.fit_keyboard()
         self._show_keyboard_toggle()
+
+    def fit_keyboard(self) -> None:
+        """Elderly portrait screens get keys as large as the width allows (up to 1.5x); elsewhere 1x fits."""
+        if self.keyboard is None or not hasattr(self.keyboard, "set_scale"):
+            return
+        scale = 1.0
+        if self.elderly and self.portrait and self.width() > 0:
+            natural = self.keyboard.minimumSizeHint().width() / max(self.keyboard.scale(), 0.1)
+            scale = max(1.0, min(1.5, (self.width() - 40) / natural))
+        if abs(scale - self.keyboard.scale()) > 0.01:
+            self.keyboard.set_scale(scale)
 
     def entered(self) -> None:
         """Opened from a module: start from its filters."""

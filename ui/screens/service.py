@@ -31,13 +31,16 @@ class PinScreen(ScreenBase):
         grid.setSpacing(16)
         for n, key in enumerate("123456789C0✓"):
             name = {"C": "pin_clear", "✓": "pin_ok"}.get(key, f"pin_{key}")
-            widget = button(key, "key", name)
-            widget.setMinimumSize(160, 110)
+            widget = button(key, "pinkey", name)
+            widget.setMinimumWidth(180)
             widget.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(widget, n // 3, n % 3)
         self.cancel = button(role="chrome", name="pinCancel")
         self.cancel.clicked.connect(self.cancelled.emit)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.cancel)
+        layout.addLayout(top)
         layout.addWidget(self.display)
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -45,7 +48,6 @@ class PinScreen(ScreenBase):
         row.addLayout(grid)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
         self.retranslate()
 
@@ -103,12 +105,16 @@ class DiagnosticsScreen(ScreenBase):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         self.heading = label(role="title", name="diagnosticsTitle")
-        self.facts = label(role="instruction", name="diagnosticsFacts")
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # Two columns keep the facts within a 1080 px screen even at elderly mode's 1.5x text.
+        self.facts = label(role="subtitle", name="diagnosticsFacts")
+        self.more_facts = label(role="subtitle", name="diagnosticsMoreFacts")
         self.done = button(role="primary", name="diagnosticsDone")
         self.done.clicked.connect(self.leave.emit)
+        columns = QHBoxLayout()
+        columns.addWidget(self.facts, 1, Qt.AlignmentFlag.AlignTop)
+        columns.addWidget(self.more_facts, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.heading)
-        layout.addWidget(self.facts, 1)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignLeft)
         self.retranslate()
 
@@ -135,7 +141,10 @@ class DiagnosticsScreen(ScreenBase):
         """Strings of the diagnostics screen."""
         self.heading.setText(self.tr("终端诊断"))
         self.done.setText(self.tr("退出诊断"))
-        self.facts.setText("\n".join(self.lines()))
+        lines = self.lines()
+        half = (len(lines) + 1) // 2
+        self.facts.setText("\n".join(lines[:half]))
+        self.more_facts.setText("\n".join(lines[half:]))
 
     def entered(self) -> None:
         """Fresh facts each time."""

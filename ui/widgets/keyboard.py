@@ -41,11 +41,11 @@ CANDIDATE_FETCH = 48  # one lookup serves several pages of the bar
 
 # Sizes at scale 1.0 in pixels: 96 px keys leave margin over the 90 px touch-target minimum.
 KEY_HEIGHT = 96
-KEY_MIN_WIDTH = 96
+KEY_MIN_WIDTH = 90  # ten keys a row must fit a 1080 px portrait screen
 KEY_FONT = 36
 LABEL_FONT = 30
 CANDIDATE_FONT = 38
-SPACING = 10
+SPACING = 8
 PAD = 16
 MAX_LABEL = 480  # the composing label's widest (longer runs are elided at the start)
 SCREEN_WIDTH = 1920  # assumed until the keyboard is laid out
@@ -53,13 +53,17 @@ SCREEN_WIDTH = 1920  # assumed until the keyboard is laid out
 STYLE = """
 QWidget#touchKeyboard {{ background: #2b3440; }}
 QFrame#candidateBar {{ background: #ffffff; border-radius: {r}px; }}
-QLabel#composingLabel {{ color: #0b3d75; padding: 0 {pad}px; }}
+QLabel#composingLabel {{ color: #0b3d75; padding: 0 {pad}px; font-size: {lf}px; }}
 QLabel#composingLabel[hint="true"] {{ color: #5b6675; }}
-QPushButton {{ background: #ffffff; color: #111111; border: 2px solid #111111; border-radius: {r}px; }}
+QPushButton {{ background: #ffffff; color: #111111; border: 2px solid #111111; border-radius: {r}px;
+    min-width: {kw}px; min-height: {kh}px; max-height: {kh}px; padding: 0px; font-size: {kf}px; }}
+QPushButton[role="function"], QPushButton[role="mode"], QPushButton[role="pager"] {{ font-size: {lf}px; }}
 QPushButton:pressed {{ background: #0b5394; color: #ffffff; }}
 QPushButton[role="function"] {{ background: #d5dbe3; }}
 QPushButton[role="mode"] {{ background: #0b5394; color: #ffffff; border-color: #ffffff; }}
-QPushButton[role="candidate"] {{ border: none; color: #0b3d75; padding: 0 {pad}px; }}
+QPushButton[role="candidate"] {{ border: none; color: #0b3d75; padding: 0 {pad}px; font-size: {cf}px;
+    min-width: 0px; }}
+QPushButton[role="pager"] {{ min-width: {pw}px; }}
 QPushButton[role="candidate"]:pressed {{ background: #0b5394; color: #ffffff; }}
 QPushButton[role="pager"] {{ background: #e8eef6; color: #0b3d75; border: 2px solid #0b3d75; }}
 QPushButton:disabled {{ background: #eef0f3; color: #9aa3ad; border-color: #c8d0db; }}
@@ -420,7 +424,19 @@ class TouchKeyboard(QWidget):
     def _apply_scale(self) -> None:
         s = self._scale
         height, spacing = round(KEY_HEIGHT * s), round(SPACING * s)
-        self.setStyleSheet(STYLE.format(r=round(12 * s), pad=round(PAD * s)))
+        # The keyboard sizes itself: its sheet overrides the application's button sizes and fonts.
+        self.setStyleSheet(
+            STYLE.format(
+                r=round(12 * s),
+                pad=round(PAD * s),
+                kf=round(KEY_FONT * s),
+                lf=round(LABEL_FONT * s),
+                cf=round(CANDIDATE_FONT * s),
+                kw=round(KEY_MIN_WIDTH * s),
+                pw=round(KEY_MIN_WIDTH * s * 1.4),
+                kh=round(KEY_HEIGHT * s) - 4,
+            )
+        )  # content height inside 2 px borders
         key_font, label_font, candidate_font = self._font(KEY_FONT), self._font(LABEL_FONT), self._font(CANDIDATE_FONT)
         for name, button in self.keys.items():
             button.setFixedHeight(height)
