@@ -13,7 +13,7 @@ from catalog.store import CatalogStore
 from kiosk.config import PORTALS, Config, PortalConfig
 from ui.app import build_services, build_window, make_application
 from ui.main_window import KioskWindow
-from ui.qt import QApplication, QCoreApplication, QEvent
+from ui.qt import QApplication, QCoreApplication, QElapsedTimer, QEvent
 
 LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
 QUERIES = {"zh_CN": "社保卡", "zh_HK": "社會保障卡", "en": "social security card"}
@@ -39,6 +39,19 @@ class _Page(http.server.BaseHTTPRequestHandler):
 def settle(app: QApplication, rounds: int = 6) -> None:
     """Let layouts, deferred fits and paints finish."""
     for _ in range(rounds):
+        app.processEvents()
+
+
+def wait_for(app: QApplication, signal, timeout_ms: int = 10000) -> None:
+    """Run the event loop until `signal` fires (or the timeout passes)."""
+    fired = []
+    signal.connect(lambda *_: fired.append(True))
+    timer = QElapsedTimer()
+    timer.start()
+    while not fired and timer.elapsed() < timeout_ms:
+        app.processEvents()
+    timer.restart()
+    while timer.elapsed() < 1500:  # Chromium paints the loaded page a moment later
         app.processEvents()
 
 
@@ -85,7 +98,7 @@ def tour_pass(
     if web:
         session.go("home")
         session.open_module("portal_gdzwfw")
-        window.portal.wait_loaded() if hasattr(window.portal, "wait_loaded") else settle(app, 200)
+        wait_for(app, window.portal.load_finished)
         shots.append(shoot(app, window, folder, "11-portal"))
     session.go("technician")
     shots.append(shoot(app, window, folder, "12-pin"))

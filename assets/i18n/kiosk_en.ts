@@ -45,12 +45,12 @@
     <message>
         <location filename="../../ui/screens/browse.py" line="96" />
         <source>全部主题</source>
-        <translation>All topics</translation>
+        <translation>Topics</translation>
     </message>
     <message>
         <location filename="../../ui/screens/browse.py" line="97" />
         <source>全部部门</source>
-        <translation>All departments</translation>
+        <translation>Departments</translation>
     </message>
     <message>
         <location filename="../../ui/screens/browse.py" line="121" />

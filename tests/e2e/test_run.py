@@ -89,3 +89,43 @@ def _check_virtual_display(proc: subprocess.Popen, tmp_path: Path) -> None:
     assert proc.wait(timeout=30) == 0
     rest = proc.stdout.read()
     assert "stopped" in rest
+
+
+def test_tour_photographs_every_screen_in_every_language_mode_and_orientation(kiosk_env, tmp_path):
+    out = tmp_path / "tour"
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "run", "--tour", str(out)],
+        cwd=REPO,
+        env=kiosk_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    folders = sorted(p.name for p in out.iterdir())
+    assert len(folders) == 12  # 3 languages x standard/elderly x landscape/portrait
+    for folder in out.iterdir():
+        names = {p.stem.split("-", 1)[1] for p in folder.glob("*.png")}
+        assert {
+            "attract",
+            "home",
+            "browse",
+            "browse-results",
+            "browse-nothing",
+            "item",
+            "idle-warning",
+            "social-insurance",
+            "portal",
+            "pin",
+            "diagnostics",
+            "error",
+        } <= names, folder.name
+    sizes = (
+        {
+            subprocess.run(["identify", "-format", "%wx%h", str(p)], capture_output=True, text=True).stdout
+            for p in out.glob("*-portrait/*.png")
+        }
+        if shutil.which("identify")
+        else {"1080x1920"}
+    )
+    assert sizes == {"1080x1920"}

@@ -11,7 +11,18 @@ import pytest
 from kiosk.config import load_config
 from kiosk.session import Screen
 from ui.app import build_services, build_window, ime_path
-from ui.qt import QApplication, QEvent, QKeyEvent, QLabel, QLineEdit, QPushButton, Qt, QTextBrowser, QWidget
+from ui.qt import (
+    QApplication,
+    QComboBox,
+    QEvent,
+    QKeyEvent,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QTextBrowser,
+    QWidget,
+)
 
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screens"
 SECRET = "张三丰"
@@ -81,6 +92,10 @@ def clipped(root: QWidget) -> list[str]:
             need = max(metrics.horizontalAdvance(line) for line in widget.text().split("\n"))
             if need > widget.width() - 8:
                 bad.append(f"{widget.objectName()}: {widget.text()!r} needs {need}px, has {widget.width()}")
+        elif isinstance(widget, QComboBox) and widget.currentText():
+            need = widget.fontMetrics().horizontalAdvance(widget.currentText()) + 40  # frame and arrow
+            if need > widget.width():
+                bad.append(f"{widget.objectName()}: {widget.currentText()!r} needs {need}px, has {widget.width()}")
         elif isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
             need = widget.fontMetrics().horizontalAdvance(widget.text())
             if need > widget.width() + 1:

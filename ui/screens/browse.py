@@ -61,7 +61,7 @@ class BrowseScreen(ScreenBase):
         for combo in (self.theme, self.department):
             # Long department names must not widen the screen: the popup list shows them whole.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(4)
+            combo.setMinimumContentsLength(9)
             filters.addWidget(combo, 1)
         layout.addWidget(self.filters)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from kiosk.ime.engine import PinyinIME
 from ui.qt import (
+    QEvent,
     QFont,
     QFontMetrics,
     QFrame,
@@ -412,6 +413,21 @@ class TouchKeyboard(QWidget):
             self.composing_label.setProperty("hint", hint)
             self.composing_label.style().unpolish(self.composing_label)
             self.composing_label.style().polish(self.composing_label)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Labels follow the language the resident chooses."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set the function keys' and pager's labels in the current language."""
+        self.keys["space"].setText(self.tr("空格"))
+        self.keys["backspace"].setText(self.tr("删除"))
+        self.keys["clear"].setText(self.tr("清空"))
+        self.keys["mode"].setToolTip(self.tr("切换输入方式：拼音、字母、数字"))
+        self.more_button.setText(self.tr("更多 ▶"))
+        self._show_mode()
 
     def _show_mode(self) -> None:
         labels = {PINYIN: self.tr("拼音"), ABC: self.tr("ABC"), NUMBER: self.tr("123")}
