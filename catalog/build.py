@@ -8,7 +8,6 @@ from pathlib import Path
 
 from catalog.bundle import BundleInfo, build_bundle
 from catalog.store import CatalogBundleError, CatalogStore
-from catalog.validate import CatalogInvalid, validate_source
 
 
 def source_digest(source: Path) -> str:
@@ -21,10 +20,18 @@ def source_digest(source: Path) -> str:
 
 def build_from_source(source: Path, out: Path) -> BundleInfo:
     """Validate `source` (raising CatalogInvalid with every problem) and compile it to `out`."""
+    from catalog.validate import validate_source  # YAML parsing is only needed when building
+
     validated = validate_source(source)
     # The source digest lets a stale default bundle be rebuilt on start.
-    return build_bundle(validated.version, validated.note, validated.departments, validated.items, out,
-                        extra_meta={"source_digest": source_digest(source)})
+    return build_bundle(
+        validated.version,
+        validated.note,
+        validated.departments,
+        validated.items,
+        out,
+        extra_meta={"source_digest": source_digest(source)},
+    )
 
 
 def ensure_bundle(source: Path, bundle: Path, warn: Callable[[str], None] | None = None) -> BundleInfo | None:
@@ -43,6 +50,8 @@ def ensure_bundle(source: Path, bundle: Path, warn: Callable[[str], None] | None
                 usable = True
         except CatalogBundleError:
             pass  # rebuilt below; the message would only repeat what the rebuild fixes
+    from catalog.validate import CatalogInvalid
+
     try:
         return build_from_source(source, bundle)
     except CatalogInvalid as exc:

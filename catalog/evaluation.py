@@ -68,4 +68,3 @@ class SubstringBaseline:
         if not q:
             return []
         return [r[0] for r in self.rows if q in r[0] or q in r[1] or (r[2] and q in r[2])][:limit]
-

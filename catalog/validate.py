@@ -17,6 +17,7 @@ from catalog.model import (
     Item,
     Material,
 )
+from catalog.problems import CatalogInvalid, SourceProblem
 from catalog.source_files import (
     MANIFEST,
     SourceEntry,
@@ -32,18 +33,6 @@ OPTIONAL_LISTS = ("keywords", "synonyms", "form")
 COUNT_KEYS = ("total", "self_service", "post_office_personal", "post_office_enterprise")
 
 
-@dataclass(frozen=True)
-class SourceProblem:
-    """One validation error at a place in the source."""
-
-    where: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.field}: {self.message}"
-
-
 @dataclass
 class ValidatedSource:
     """A source tree that passed validation, ready to compile."""
@@ -52,16 +41,6 @@ class ValidatedSource:
     note: str
     departments: list[Department]
     items: list[Item]
-
-
-class CatalogInvalid(ValueError):
-    """The source has errors; `problems` lists every one of them."""
-
-    def __init__(self, problems: list[SourceProblem]):
-        self.problems = problems
-        shown = "\n".join(str(p) for p in problems[:50])
-        more = f"\n... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"catalog source has {len(problems)} error(s):\n{shown}{more}")
 
 
 def _text(entry: SourceEntry, key: str, problems: list[SourceProblem], required: bool = True) -> str:

@@ -150,6 +150,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         lock.release()
 
 
+def cmd_prepare(args: argparse.Namespace) -> int:
+    """Build what the terminal needs before its first start: the catalog bundle and the pinyin dictionary."""
+    from kiosk.ime.dictionary import build_dictionary, catalog_extra_words
+    from kiosk.ime.engine import DictionaryError, PinyinIME
+
+    config = load_config(Path(args.config) if args.config else None)
+    with _open_catalog(args) as store:
+        path = config.data_dir / "ime" / "pinyin.sqlite"
+        try:
+            PinyinIME(path).close()
+            print(f"pinyin dictionary ready: {path}")
+        except (DictionaryError, OSError):
+            started = time.perf_counter()
+            build_dictionary(path, catalog_extra_words(store.records()))
+            print(f"built pinyin dictionary in {time.perf_counter() - started:.1f} s: {path}")
+        print(f"catalog {store.version} ready: {store.path}")
+    return 0
+
+
 def cmd_technician_set_pin(args: argparse.Namespace) -> int:
     """Set the technician PIN (asked twice, never echoed)."""
     import getpass
@@ -173,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--devices", choices=("sim", "real"), help="device drivers (default from config)")
     run.add_argument("--tour", metavar="DIR", help="save a screenshot of every screen, language and mode, then exit")
     run.set_defaults(func=cmd_run)
+
+    prepare = sub.add_parser("prepare", help="build the catalog bundle and the pinyin dictionary if needed")
+    prepare.set_defaults(func=cmd_prepare)
 
     technician = sub.add_parser("technician", help="technician access").add_subparsers(
         dest="technician_command", required=True
@@ -219,9 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kiosk` command."""
+    from catalog.problems import CatalogInvalid
     from catalog.search import SearchError
     from catalog.store import CatalogBundleError
-    from catalog.validate import CatalogInvalid
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -109,6 +109,9 @@ sync_python_env() {
     t0=$(now_us)
     "$UV" run --frozen python -m ui.i18n || die "could not compile the translations (assets/i18n)"
     log "translations compiled ($(fmt_since "$t0"))"
+    t0=$(now_us)
+    "$UV" run --frozen kiosk prepare >/dev/null || die "could not prepare the catalog and the pinyin dictionary"
+    log "catalog bundle and pinyin dictionary ready ($(fmt_since "$t0"))"
 }
 
 # ---------------------------------------------------------------- services

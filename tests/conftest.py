@@ -53,3 +53,11 @@ def ime_dictionary(tmp_path_factory: pytest.TempPathFactory, store) -> Path:
     out = tmp_path_factory.mktemp("ime") / "pinyin.sqlite"
     build_dictionary(out, catalog_extra_words(store.records()))
     return out
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The application as the terminal makes it (font, GL sharing for QtWebEngine), for pytest-qt."""
+    from ui.app import make_application
+
+    return make_application()

@@ -34,19 +34,22 @@ def compiled(name: str, folder: Path = I18N) -> Path | None:
     return qm
 
 
+_installed: list[QTranslator] = []  # the application has one UI translator at a time, whoever installed it
+
+
 class Translations:
     """Swaps the application's translator; Qt then sends every widget a LanguageChange event."""
 
     def __init__(self) -> None:
-        self.translator: QTranslator | None = None
         self.language = "zh_CN"
 
     def use(self, language: str) -> bool:
         """Switch to `language`; False if its translation could not be loaded (source strings then show)."""
         app = QCoreApplication.instance()
-        if self.translator is not None:
-            app.removeTranslator(self.translator)
-            self.translator = None
+        while _installed:
+            old = _installed.pop()
+            app.removeTranslator(old)
+            old.deleteLater()  # parented to the application: it would live as long otherwise
         self.language = language
         name = LANGUAGES.get(language)
         if name is None:  # removing the old translator already told every widget
@@ -56,7 +59,7 @@ class Translations:
         if qm is None or not translator.load(str(qm)):
             return False
         app.installTranslator(translator)
-        self.translator = translator
+        _installed.append(translator)
         return True
 
 

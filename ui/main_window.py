@@ -12,7 +12,6 @@ from kiosk.session import Screen, Session
 from ui.chrome import TopBar
 from ui.i18n import Translations
 from ui.qt import (
-    QApplication,
     QCloseEvent,
     QEvent,
     QKeyEvent,
@@ -62,6 +61,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle("政务服务自助终端")
         self.allow_close = False
         self.portrait = False
+        self.target_width = 0  # the width being set: layouts fit it before the window takes it
         self.errors: list[float] = []
         self.idle = IdleMonitor(self.config.session.idle_seconds, self.config.session.warning_seconds)
         gesture = ctx.services.get("gesture")
@@ -113,7 +113,6 @@ class KioskWindow(QWidget):
         # crashes wrapping them (focus moving into a web view segfaults).
         self.winId()
         self.windowHandle().installEventFilter(self)
-        self.apply_mode()
         self.on_session(self.session, "start-up")
 
     def _add(self, screen: Screen, widget: ScreenBase) -> ScreenBase:
@@ -193,7 +192,7 @@ class KioskWindow(QWidget):
 
     def apply_mode(self) -> None:
         """Style sheet and layouts for elderly mode and the screen's orientation."""
-        QApplication.instance().setStyleSheet(style_sheet(self.session.elderly))
+        self.setStyleSheet(style_sheet(self.session.elderly))  # the window's: it cascades to every child
         self.bar.set_layout(self.portrait, compact=self.session.elderly and not self.portrait)
         for screen in self.screens.values():
             screen.apply_mode(self.session.elderly, self.portrait)
@@ -204,6 +203,7 @@ class KioskWindow(QWidget):
         """Choose the orientation's layouts first: a landscape layout's minimum width would refuse a portrait
         size."""
         width, height = size if len(size) == 2 else (size[0].width(), size[0].height())
+        self.target_width = width
         self._orient(height > width)
         super().resize(*size)
 
@@ -211,6 +211,7 @@ class KioskWindow(QWidget):
         """As `resize`: the screen's shape decides the layouts before the size is taken."""
         geometry = rect[0] if len(rect) == 1 else None
         width, height = (geometry.width(), geometry.height()) if geometry is not None else rect[2:4]
+        self.target_width = width
         self._orient(height > width)
         super().setGeometry(*rect)
 

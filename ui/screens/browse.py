@@ -15,7 +15,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Context, ScreenBase, TextButton, button, clear_layout, label, restyle
+from ui.screens.base import Context, ScreenBase, TextButton, button, label, restyle
 
 AUDIENCES = ("", "personal", "enterprise")
 
@@ -91,6 +91,8 @@ class BrowseScreen(ScreenBase):
             self.outer.addWidget(keyboard, 2)
         self._fit_pending = False
         self.result_buttons: list = []
+        self.pool: list[TextButton] = []
+        self.results.addStretch(1)
         self.browser.on_change(self.render)
         self.retranslate()
 
@@ -113,14 +115,20 @@ class BrowseScreen(ScreenBase):
 
     def render(self, state: BrowseState) -> None:
         """Show the browser's state."""
-        clear_layout(self.results)
-        self.result_buttons = []
-        for row in state.rows:
-            widget = TextButton(row.title, row.department, "result", f"result_{row.id}")
-            widget.clicked.connect(lambda _=False, i=row.id: self.open_item.emit(i))
-            self.results.addWidget(widget)
-            self.result_buttons.append(widget)
-        self.results.addStretch(1)
+        # Result rows are reused, not rebuilt: creating and styling widgets on every keystroke stalls typing.
+        while len(self.pool) < len(state.rows):
+            widget = TextButton("", "", "result")
+            widget.clicked.connect(lambda _=False, w=widget: self.open_item.emit(w.property("item_id")))
+            self.results.insertWidget(len(self.pool), widget)
+            self.pool.append(widget)
+        for widget, row in zip(self.pool, state.rows, strict=False):
+            widget.set_texts(row.title, row.department)
+            widget.setProperty("item_id", row.id)
+            widget.setObjectName(f"result_{row.id}")
+            widget.show()
+        for widget in self.pool[len(state.rows) :]:
+            widget.hide()
+        self.result_buttons = self.pool[: len(state.rows)]
         self.schedule_fit()
         if state.empty:
             self.status.setText(self.tr("没有找到相关事项，请换个说法试试，或拨打12345热线咨询"))
@@ -207,9 +215,10 @@ class BrowseScreen(ScreenBase):
         if self.keyboard is None or not hasattr(self.keyboard, "set_scale"):
             return
         scale = 1.0
-        if self.elderly and self.portrait and self.width() > 0:
+        width = getattr(self.window(), "target_width", 0) or self.width()
+        if self.elderly and self.portrait and width > 0:
             natural = self.keyboard.minimumSizeHint().width() / max(self.keyboard.scale(), 0.1)
-            scale = max(1.0, min(1.5, (self.width() - 40) / natural))
+            scale = max(1.0, min(1.5, (width - 40) / natural))
         if abs(scale - self.keyboard.scale()) > 0.01:
             self.keyboard.set_scale(scale)
 

@@ -141,6 +141,11 @@ class DiagnosticsScreen(ScreenBase):
         """Strings of the diagnostics screen."""
         self.heading.setText(self.tr("终端诊断"))
         self.done.setText(self.tr("退出诊断"))
+        if self.isVisible():
+            self.show_facts()
+
+    def show_facts(self) -> None:
+        """The facts, in two columns (probing devices takes time: only when the screen shows)."""
         lines = self.lines()
         half = (len(lines) + 1) // 2
         self.facts.setText("\n".join(lines[:half]))
@@ -148,7 +153,7 @@ class DiagnosticsScreen(ScreenBase):
 
     def entered(self) -> None:
         """Fresh facts each time."""
-        self.retranslate()
+        self.show_facts()
 
 
 class ErrorScreen(ScreenBase):
