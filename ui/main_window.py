@@ -45,6 +45,7 @@ BLOCKED_KEYS = {
     Qt.Key.Key_Menu,
 }
 BLOCKED_WITH_CTRL = {Qt.Key.Key_Q, Qt.Key.Key_W, Qt.Key.Key_N, Qt.Key.Key_T, Qt.Key.Key_P, Qt.Key.Key_O, Qt.Key.Key_S}
+HOT_CORNER = 48  # px: the top-right square where five quick taps open the technician's PIN pad
 ERROR_STORM = 5  # this many unexpected errors within a minute: exit non-zero and let the supervisor restart
 
 
@@ -298,14 +299,21 @@ class KioskWindow(QWidget):
         if kind == QEvent.Type.MouseButtonPress:
             if event.button() != Qt.MouseButton.LeftButton:
                 return True  # a touch screen has one button; right presses would open context menus
-            pos = event.position()
-            if self.gesture is not None and self.gesture.feed(
-                pos.x(), pos.y(), self.width(), self.height(), time.monotonic()
-            ):
-                lock = self.ctx.services.get("technician")
-                if lock is not None and lock.is_configured():
-                    self.session.go("technician")
+            if self.gesture is not None:
+                return self.technician_gesture(event.position().x(), event.position().y())
         return False
+
+    def technician_gesture(self, x: float, y: float) -> bool:
+        """Feed a tap to the five-taps gesture; True (swallowed) for taps in the small hot corner."""
+        lock = self.ctx.services.get("technician")
+        if lock is None or not lock.is_configured():
+            return False
+        # The detector works in fractions of a frame; this frame makes its corner HOT_CORNER px square.
+        frame = HOT_CORNER / self.gesture.corner
+        in_corner = self.width() - x <= HOT_CORNER and y <= HOT_CORNER
+        if self.gesture.feed(frame - (self.width() - x), y, frame, frame, time.monotonic()):
+            self.session.go("technician")
+        return in_corner
 
     @staticmethod
     def blocked(event: QKeyEvent) -> bool:

@@ -11,7 +11,9 @@ from kiosk.content import in_script, item_name
 # Actions whose flows this version of the terminal runs; later flows (submission, pickup booking, video
 # consultation) add theirs. An action is offered only when its flow runs and the item supports it.
 AVAILABLE_ACTIONS: frozenset[str] = frozenset()
-QR_LIMIT = 600  # characters: keeps the code readable by any phone camera at receipt size
+# Characters: about 90 keep the code at QR version 10 or below, whose modules stay large enough for any phone
+# camera at arm's length on screen and on a receipt.
+QR_LIMIT = 90
 
 
 @dataclass(frozen=True)
@@ -87,16 +89,12 @@ def item_guide(
 
 
 def qr_text(item: Item, language: str) -> str:
-    """The guide's essentials as plain text for a phone: name, materials, where, time limit, phone."""
-    materials = "；".join(f"{m.name}×{m.copies}" for m in item.materials if m.required)
+    """The guide's essentials as plain text for a phone: name, time limit, hotline, required materials."""
     days = "即办" if item.promised_days == 0 else f"{item.promised_days}个工作日"
-    lines = [
-        item_name(item, language),
-        f"材料：{materials}",
-        f"地点：{item.where}",
-        f"时限：{days}",
-        f"咨询：{item.phone}",
-        f"事项编码：{item.code}",
-    ]
-    text = in_script("\n".join(lines), language) if language == "zh_HK" else "\n".join(lines)
-    return text if len(text) <= QR_LIMIT else text[: QR_LIMIT - 1] + "…"
+    head = [item_name(item, language), f"时限：{days}；咨询：12345"]
+    room = QR_LIMIT - sum(len(line) + 1 for line in head) - 3
+    materials = "、".join(m.name for m in item.materials if m.required)
+    if len(materials) > room:
+        materials = materials[: max(room - 1, 0)] + "…"
+    text = "\n".join([*head, f"材料：{materials}"])
+    return in_script(text, language) if language == "zh_HK" else text

@@ -38,7 +38,7 @@ class ItemScreen(ScreenBase):
         side = QVBoxLayout(side_frame)
         side.setContentsMargins(24, 24, 24, 24)
         self.qr_caption = label(role="instruction", name="qrCaption")
-        self.qr = QrCode(side=300)
+        self.qr = QrCode(side=340)
         qr_row = QHBoxLayout()
         qr_row.addStretch(1)
         qr_row.addWidget(self.qr)
