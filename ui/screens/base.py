@@ -64,6 +64,9 @@ class TextButton(QPushButton):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(part)
         self.detail.setVisible(bool(detail))
+        if role == "tile":
+            for part in (self.title, self.detail):
+                part.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def set_texts(self, title: str, detail: str = "") -> None:
         """Change both lines."""
