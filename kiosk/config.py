@@ -14,7 +14,7 @@ CONFIG_ENV = "KIOSK_CONFIG"
 DEFAULT_CONFIG_FILES = (Path("/etc/kiosk/kiosk.toml"),)
 BUNDLED_CATALOG_SOURCE = Path(__file__).resolve().parent.parent / "catalog" / "source"
 
-# Home-screen modules. A module whose flow is not built yet cannot be enabled (no placeholder screens).
+# Home-screen modules. A module whose flow is not built yet cannot be enabled: its tile appears with its flow.
 MODULES = (
     "search",
     "self_service",
