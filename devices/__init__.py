@@ -1,1 +1,1 @@
-"""devices package."""
+"""Device drivers, one package per kind, each with a simulator that speaks the same protocol."""
