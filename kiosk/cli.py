@@ -150,6 +150,42 @@ def cmd_run(args: argparse.Namespace) -> int:
         lock.release()
 
 
+def cmd_diagnose(args: argparse.Namespace) -> int:
+    """The technician's device checks, headless; exit 1 when a required device fails."""
+    from devices.registry import build_devices
+
+    config = load_config(Path(args.config) if args.config else None)
+    devices = build_devices(config, mode=args.devices)
+    try:
+        checks = devices.checks()
+    finally:
+        devices.close()
+    failed_required = [c.device for c in checks if not c.ok and devices.required.get(c.device, False)]
+    if args.json:
+        _print_json(
+            {
+                "mode": args.devices or config.devices.mode,
+                "ok": not failed_required,
+                "devices": [
+                    {
+                        "device": c.device,
+                        "ok": c.ok,
+                        "required": devices.required.get(c.device, False),
+                        "summary": c.summary,
+                        "details": c.details,
+                    }
+                    for c in checks
+                ],
+            },
+            sys.stdout,
+        )
+    else:
+        for c in checks:
+            need = "required" if devices.required.get(c.device) else "optional"
+            print(f"{'OK  ' if c.ok else 'FAIL'} {c.device:<8} ({need}) {c.summary}")
+    return 1 if failed_required else 0
+
+
 def cmd_prepare(args: argparse.Namespace) -> int:
     """Build what the terminal needs before its first start: the catalog bundle and the pinyin dictionary."""
     from kiosk.ime.dictionary import build_dictionary, catalog_extra_words
@@ -192,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--devices", choices=("sim", "real"), help="device drivers (default from config)")
     run.add_argument("--tour", metavar="DIR", help="save a screenshot of every screen, language and mode, then exit")
     run.set_defaults(func=cmd_run)
+
+    diagnose = sub.add_parser("diagnose", help="check the devices (non-zero exit if a required one fails)")
+    diagnose.add_argument("--json", action="store_true")
+    diagnose.add_argument("--devices", choices=("sim", "real"), help="device drivers (default from config)")
+    diagnose.set_defaults(func=cmd_diagnose)
 
     prepare = sub.add_parser("prepare", help="build the catalog bundle and the pinyin dictionary if needed")
     prepare.set_defaults(func=cmd_prepare)

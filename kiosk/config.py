@@ -118,9 +118,39 @@ class PortalConfig:
 
 @dataclass(frozen=True)
 class DevicesConfig:
-    """Which device drivers to use."""
+    """Which device drivers to use: `sim` runs every real driver against its simulator."""
 
     mode: str = "sim"
+
+
+@dataclass(frozen=True)
+class IdCardDeviceConfig:
+    """The ID card reader on a serial port."""
+
+    driver: str = "serial"
+    port: str = "/dev/ttyUSB0"
+    baudrate: int = 115200
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class PrinterDeviceConfig:
+    """The receipt printer on the network (ESC/POS, port 9100)."""
+
+    driver: str = "network"
+    host: str = "192.168.1.60"
+    port: int = 9100
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class ScannerDeviceConfig:
+    """The QR/barcode scanner on a serial port."""
+
+    driver: str = "serial"
+    port: str = "/dev/ttyACM0"
+    baudrate: int = 9600
+    required: bool = False
 
 
 _GDZWFW = ("www.gdzwfw.gov.cn", "gdzwfw.gov.cn")
@@ -137,6 +167,9 @@ SECTIONS: dict[str, type] = {
     "portal_gdzwfw": PortalConfig,
     "portal_market": PortalConfig,
     "portal_yss": PortalConfig,
+    "device_idcard": IdCardDeviceConfig,
+    "device_printer": PrinterDeviceConfig,
+    "device_scanner": ScannerDeviceConfig,
 }
 SECTION_DEFAULTS: dict[str, Any] = {
     "portal_gba": PortalConfig("https://www.gdzwfw.gov.cn/portal/gba/", _GDZWFW),
@@ -152,6 +185,9 @@ RANGES = {
     ("session", "warning_seconds"): (5, 120),
     ("voice", "speed"): (80, 400),
     ("technician", "lockout_seconds"): (1, 86400),
+    ("device_printer", "port"): (1, 65535),
+    ("device_idcard", "baudrate"): (1200, 921600),
+    ("device_scanner", "baudrate"): (1200, 921600),
 }
 
 
@@ -175,6 +211,9 @@ class Config:
     portal_gdzwfw: PortalConfig = SECTION_DEFAULTS["portal_gdzwfw"]
     portal_market: PortalConfig = SECTION_DEFAULTS["portal_market"]
     portal_yss: PortalConfig = SECTION_DEFAULTS["portal_yss"]
+    device_idcard: IdCardDeviceConfig = field(default_factory=IdCardDeviceConfig)
+    device_printer: PrinterDeviceConfig = field(default_factory=PrinterDeviceConfig)
+    device_scanner: ScannerDeviceConfig = field(default_factory=ScannerDeviceConfig)
     origin: str = "built-in defaults"
 
     @property

@@ -1,0 +1,130 @@
+"""Build the terminal's devices from config: real drivers, or real drivers against their simulators.
+
+`devices.mode = "sim"` starts each simulator (a pty for serial devices, a 127.0.0.1 server for the printer)
+and points the real driver at it, so the code path is the one a real device takes. Third-party drivers plug in
+through the entry-point group `kiosk.devices` with names "<kind>:<driver>" (a factory taking the kind's config
+section and returning a driver).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+from devices.base import CheckResult, DeviceError
+
+log = logging.getLogger("kiosk.devices")
+KINDS = ("idcard", "printer", "scanner")
+
+
+@dataclass
+class DeviceSet:
+    """The drivers in use, the simulators behind them (sim mode), and which kinds are required."""
+
+    drivers: dict[str, Any] = field(default_factory=dict)
+    simulators: dict[str, Any] = field(default_factory=dict)
+    required: dict[str, bool] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+
+    def checks(self) -> list[CheckResult]:
+        """Every device's self-test (devices that could not be built report why)."""
+        results = [CheckResult(kind, False, problem) for kind, problem in self.problems.items()]
+        for kind, driver in self.drivers.items():
+            try:
+                results.append(driver.self_test())
+            except Exception as exc:
+                results.append(CheckResult(kind, False, f"self-test failed: {type(exc).__name__}"))
+        return sorted(results, key=lambda r: KINDS.index(r.device) if r.device in KINDS else 99)
+
+    def close(self) -> None:
+        """Release drivers, then stop simulators."""
+        for driver in self.drivers.values():
+            close = getattr(driver, "close", None)
+            if close:
+                close()
+        for sim in self.simulators.values():
+            sim.close()
+
+
+def is_usable(kind: str, settings: Any) -> tuple[bool, str]:
+    """Whether a real device can be tried at all: its port exists (serial) or a host is set (network)."""
+    port = getattr(settings, "port", None)
+    if kind in ("idcard", "scanner"):
+        return (os.path.exists(port), f"port {port} " + ("present" if os.path.exists(port) else "not found"))
+    if kind == "printer":
+        return (bool(settings.host), f"printer at {settings.host}:{settings.port}")
+    return (True, "")
+
+
+def _plugin(kind: str, driver: str):
+    for entry in entry_points(group="kiosk.devices"):
+        if entry.name == f"{kind}:{driver}":
+            return entry.load()
+    return None
+
+
+def _real(kind: str, settings: Any):
+    from devices.idcard.reader import SerialIdCardReader
+    from devices.printer.escpos_network import NetworkReceiptPrinter
+    from devices.scanner.serial_scanner import SerialScanner
+
+    builtin = {
+        ("idcard", "serial"): lambda s: SerialIdCardReader(s.port, s.baudrate),
+        ("printer", "network"): lambda s: NetworkReceiptPrinter(s.host, s.port),
+        ("scanner", "serial"): lambda s: SerialScanner(s.port, s.baudrate),
+    }
+    factory = builtin.get((kind, settings.driver)) or _plugin(kind, settings.driver)
+    if factory is None:
+        raise DeviceError(
+            f"no driver {settings.driver!r} for {kind} (built in: "
+            f"{', '.join(d for k, d in builtin if k == kind)}; plug-ins: entry points kiosk.devices)"
+        )
+    return factory(settings)
+
+
+def build_devices(config: Any, mode: str | None = None, sim_dir: Path | None = None) -> DeviceSet:
+    """The devices the config names; in sim mode each real driver talks to its simulator."""
+    mode = mode or config.devices.mode
+    devices = DeviceSet()
+    for kind in KINDS:
+        settings = getattr(config, f"device_{kind}")
+        devices.required[kind] = settings.required
+        try:
+            if mode == "sim":
+                driver, sim = _simulated(kind, sim_dir or config.data_dir / "sim")
+                devices.simulators[kind] = sim
+            else:
+                usable, why = is_usable(kind, settings)
+                if not usable:
+                    devices.problems[kind] = why
+                    continue
+                driver = _real(kind, settings)
+            if hasattr(driver, "open"):
+                driver.open()
+            devices.drivers[kind] = driver
+        except DeviceError as exc:
+            devices.problems[kind] = str(exc)
+            log.warning("%s unavailable: %s", kind, exc)
+    return devices
+
+
+def _simulated(kind: str, sim_dir: Path):
+    from devices.idcard.reader import SerialIdCardReader
+    from devices.idcard.sim import IdCardSimulator, sample_card
+    from devices.printer.escpos_network import NetworkReceiptPrinter
+    from devices.printer.sim import PrinterSimulator
+    from devices.scanner.serial_scanner import SerialScanner
+    from devices.scanner.sim import ScannerSimulator
+
+    if kind == "idcard":
+        sim = IdCardSimulator(card=sample_card("王小明", "男", "1985-06-15", 23))
+        return SerialIdCardReader(sim.port), sim
+    if kind == "printer":
+        sim = PrinterSimulator(sim_dir / "receipts")
+        return NetworkReceiptPrinter("127.0.0.1", sim.port), sim
+    sim = ScannerSimulator()
+    return SerialScanner(sim.port), sim

@@ -1,0 +1,1 @@
+"""QR and barcode scanners: serial line scanners (a camera decoder joins with the camera driver)."""

@@ -1,0 +1,97 @@
+"""A serial line scanner: each scanned code arrives as one line (CR or LF terminated)."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+
+import serial
+
+from devices.base import CheckResult, DeviceError, DeviceState, DeviceTimeout
+
+log = logging.getLogger("kiosk.devices.scanner")
+MAX_CODE = 4096  # longer "lines" are noise on the wire, not codes
+
+
+class SerialScanner:
+    """Reads codes in a background thread; `read_code` waits for the next one."""
+
+    kind = "scanner"
+
+    def __init__(self, port: str, baudrate: int = 9600):
+        self.port = port
+        self.baudrate = baudrate
+        self.state = DeviceState.DISCONNECTED
+        self.codes: queue.Queue[str] = queue.Queue()
+        self.dropped = 0
+        self._serial: serial.Serial | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def open(self) -> None:
+        """Open the port and start listening."""
+        try:
+            self._serial = serial.Serial(self.port, self.baudrate, timeout=0.1)
+        except (serial.SerialException, OSError) as exc:
+            raise DeviceError(f"cannot open scanner port {self.port}: {exc}") from exc
+        self.state = DeviceState.READY
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._listen, name="scanner", daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        """Stop listening and release the port."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+        if self._serial is not None:
+            self._serial.close()
+            self._serial = None
+        self.state = DeviceState.DISCONNECTED
+
+    def _listen(self) -> None:
+        buffer = bytearray()
+        while not self._stop.is_set():
+            try:
+                chunk = self._serial.read(256) if self._serial else b""
+            except (serial.SerialException, OSError):
+                self.state = DeviceState.DISCONNECTED  # unplugged: the registry reconnects
+                return
+            buffer.extend(chunk)
+            while True:
+                end = next((i for i, b in enumerate(buffer) if b in (0x0A, 0x0D)), -1)
+                if end < 0:
+                    if len(buffer) > MAX_CODE:
+                        self.dropped += len(buffer)
+                        buffer.clear()
+                    break
+                line, buffer = bytes(buffer[:end]), buffer[end + 1 :]
+                self._accept(line)
+
+    def _accept(self, line: bytes) -> None:
+        if not line:
+            return
+        try:
+            code = line.decode("utf-8")
+        except UnicodeDecodeError:
+            self.dropped += 1
+            log.warning("scanner sent a line that is not UTF-8; dropped")  # the content stays out of logs
+            return
+        if not code.isprintable():
+            self.dropped += 1
+            log.warning("scanner sent control characters; dropped")
+            return
+        self.codes.put(code)
+
+    def read_code(self, timeout: float) -> str:
+        """The next scanned code."""
+        try:
+            return self.codes.get(timeout=timeout)
+        except queue.Empty:
+            raise DeviceTimeout(f"nothing scanned within {timeout:.0f} s") from None
+
+    def self_test(self) -> CheckResult:
+        """The port is open and the listener alive (a scan proves the rest: the technician scans a code)."""
+        alive = self._thread is not None and self._thread.is_alive()
+        return CheckResult(self.kind, alive, "listening" if alive else "not connected", {"port": self.port})

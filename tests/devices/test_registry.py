@@ -1,0 +1,65 @@
+"""The registry builds real drivers against simulators; `kiosk diagnose` reports them and fails on required ones."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from devices.registry import build_devices
+from kiosk.config import load_config
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_sim_mode_runs_every_real_driver_against_its_simulator(tmp_path):
+    config = load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path)})
+    devices = build_devices(config, mode="sim")
+    try:
+        assert set(devices.drivers) == {"idcard", "printer", "scanner"}
+        assert all(check.ok for check in devices.checks())
+        assert devices.drivers["idcard"].read_card().text.name == "王小明"
+        devices.simulators["scanner"].scan("HP-1")
+        assert devices.drivers["scanner"].read_code(2) == "HP-1"
+    finally:
+        devices.close()
+
+
+def test_real_mode_without_hardware_says_what_is_missing(tmp_path):
+    config = load_config(
+        environ={
+            "KIOSK_TERMINAL_DATA_DIR": str(tmp_path),
+            "KIOSK_DEVICE_IDCARD_PORT": "/dev/no-reader",
+            "KIOSK_DEVICE_PRINTER_HOST": "127.0.0.1",
+            "KIOSK_DEVICE_PRINTER_PORT": "9",
+        }
+    )
+    devices = build_devices(config, mode="real")
+    try:
+        checks = {c.device: c for c in devices.checks()}
+        assert not checks["idcard"].ok and "/dev/no-reader" in checks["idcard"].summary
+        assert not checks["printer"].ok and "unreachable" in checks["printer"].summary
+    finally:
+        devices.close()
+
+
+def run(env, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "diagnose", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_kiosk_diagnose_json_and_exit_codes(kiosk_env):
+    ok = run(kiosk_env, "--json", "--devices", "sim")
+    assert ok.returncode == 0, ok.stderr
+    report = json.loads(ok.stdout)
+    assert report["ok"] and {d["device"] for d in report["devices"]} == {"idcard", "printer", "scanner"}
+    failing = run({**kiosk_env, "KIOSK_DEVICE_IDCARD_PORT": "/dev/no-reader"}, "--devices", "real")
+    assert failing.returncode == 1
+    assert "FAIL idcard" in failing.stdout
