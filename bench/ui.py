@@ -96,6 +96,7 @@ def in_process(data_dir: Path, sessions: int) -> dict[str, float]:
     app = make_application()
     services = build_services(config, store, background=False)
     services.pop("voice")
+    services.pop("devices").close()
     window = build_window(config, store, services)
     window.resize(1920, 1080)
     window.show()

@@ -43,12 +43,14 @@ def ime_path(config: Config) -> Path:
 
 def build_services(config: Config, store: CatalogStore, background: bool = True) -> dict[str, object]:
     """Voice, technician lock, tap gesture and the touch keyboard (its dictionary built off the GUI thread)."""
+    from devices.registry import build_devices
     from kiosk.gesture import CornerTapDetector
     from kiosk.technician import TechnicianLock
     from kiosk.voice import VoiceGuide
     from ui.widgets.keyboard import TouchKeyboard
 
     services: dict[str, object] = {
+        "devices": build_devices(config),
         "voice": VoiceGuide(config.voice),
         "technician": TechnicianLock(config.pin_path, config.technician.lockout_seconds),
         "gesture": CornerTapDetector(),
@@ -175,5 +177,6 @@ def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
     voice = services.get("voice")
     if voice is not None:
         voice.close()
+    services["devices"].close()
     store.close()
     return EXIT_CRASH if crashed else code

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
+from devices.base import DeviceError
 from kiosk.config import Config
+from kiosk.flows.guide import guide_receipt
 from kiosk.idle import IdleMonitor, IdleState
 from kiosk.session import Screen, Session
 from ui.chrome import TopBar
@@ -21,6 +24,7 @@ from ui.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Context, ScreenBase
@@ -100,6 +104,8 @@ class KioskWindow(QWidget):
         self.diagnostics.leave.connect(lambda: self.session.go("home"))
         self.error.restart.connect(lambda: self.session.end("restart"))
 
+        self.bridge = _Bridge(self)
+        self.bridge.printed.connect(self.on_printed)
         self.overlay = IdleOverlay(self)
         self.overlay.keep_going.connect(self.keep_going)
         self.overlay.finish.connect(lambda: self.session.end("finish"))
@@ -246,11 +252,41 @@ class KioskWindow(QWidget):
 
     # -- printing -------------------------------------------------------------------------------------
     def print_guide(self) -> None:
-        """Print the guide shown (PDF to CUPS, or kept as PDF without a printer)."""
-        from ui.printing import print_guide
-
+        """Print the guide on the receipt printer (off the GUI thread); without one, a PDF to CUPS or kept."""
         if self.item.item is None:
             return
+        devices = self.ctx.services.get("devices")
+        printer = devices.drivers.get("printer") if devices is not None else None
+        if printer is None:
+            self.print_pdf()
+            return
+        receipt = guide_receipt(self.item.item, self.session.language)
+        self.item.print_button.setEnabled(False)
+        self.item.print_status.setText(self.tr("正在打印，请稍候……"))
+
+        def work() -> None:
+            try:
+                printer.print_receipt(receipt)
+                ok = True
+            except DeviceError as exc:
+                log.warning("receipt printer: %s", exc)
+                ok = False
+            self.bridge.printed.emit(ok)  # queued to the GUI thread
+
+        threading.Thread(target=work, name="print-guide", daemon=True).start()
+
+    def on_printed(self, ok: bool) -> None:
+        """The receipt printer finished (or failed: then the PDF path and the QR code remain)."""
+        self.item.print_button.setEnabled(True)
+        if ok:
+            self.item.show_print_result(True)
+        else:
+            self.print_pdf()
+
+    def print_pdf(self) -> None:
+        """The guide as an A4 PDF to CUPS, or kept as a PDF without a printer."""
+        from ui.printing import print_guide
+
         result = print_guide(self.item.guide_html(), self.item.qr.text, self.config.data_dir / "printouts")
         log.info("guide print: %s", result.message)
         self.item.show_print_result(result.printed)
@@ -340,6 +376,12 @@ class KioskWindow(QWidget):
         self.session.wipe()
         self.session.go("error")
         return False
+
+
+class _Bridge(QObject):
+    """Signals from worker threads back to the GUI thread."""
+
+    printed = Signal(bool)
 
 
 def temp_dir_for(config: Config) -> Path:

@@ -146,6 +146,7 @@ def run_tour(config: Config, store: CatalogStore, out: Path, web: bool = True) -
                     settle(app)
                     count += len(tour_pass(app, window, store, folder, language, web))
                     dispose(window)
+                    services["devices"].close()
     finally:
         server.shutdown()
         server.server_close()

@@ -43,77 +43,77 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../ui/screens/browse.py" line="96" />
+        <location filename="../../ui/screens/browse.py" line="103" />
         <source>全部主题</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="97" />
+        <location filename="../../ui/screens/browse.py" line="104" />
         <source>全部部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="121" />
+        <location filename="../../ui/screens/browse.py" line="134" />
         <source>没有找到相关事项，请换个说法试试，或拨打12345热线咨询</source>
         <translation>Nothing found. Try other words, or call the 12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="123" />
+        <location filename="../../ui/screens/browse.py" line="136" />
         <source>找到的相关事项：</source>
         <translation>Services found:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="125" />
+        <location filename="../../ui/screens/browse.py" line="138" />
         <source>常用事项（可输入名称、拼音或首字母查找）：</source>
         <translation>Popular services (search by name, pinyin or initials):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="127" />
+        <location filename="../../ui/screens/browse.py" line="140" />
         <source>第 %1 / %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="165" />
+        <location filename="../../ui/screens/browse.py" line="179" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="165" />
+        <location filename="../../ui/screens/browse.py" line="179" />
         <source>个人</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="165" />
+        <location filename="../../ui/screens/browse.py" line="179" />
         <source>企业</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="171" />
+        <location filename="../../ui/screens/browse.py" line="185" />
         <source>输入事项名称、拼音或首字母，如：社保卡、shebaoka、sbk</source>
         <translation>Type a service name, pinyin or initials, e.g. social security card, shebaoka, sbk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="172" />
+        <location filename="../../ui/screens/browse.py" line="186" />
         <source>‹ 上一页</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="173" />
+        <location filename="../../ui/screens/browse.py" line="187" />
         <source>下一页 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="180" />
+        <location filename="../../ui/screens/browse.py" line="194" />
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="180" />
+        <location filename="../../ui/screens/browse.py" line="194" />
         <source>打开键盘</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="212" />
+        <location filename="../../ui/screens/browse.py" line="239" />
         <source>请输入您要办理的事项，或在下方列表中选择</source>
         <translation>Type what you need, or choose from the list</translation>
     </message>
@@ -121,77 +121,97 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="122" />
+        <location filename="../../ui/screens/service.py" line="128" />
         <source>终端编号：</source>
         <translation>Terminal ID: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="123" />
+        <location filename="../../ui/screens/service.py" line="129" />
         <source>服务网点：</source>
         <translation>Service point: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="124" />
+        <location filename="../../ui/screens/service.py" line="130" />
         <source>事项目录版本：</source>
         <translation>Catalog version: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="125" />
+        <location filename="../../ui/screens/service.py" line="131" />
         <source>配置来源：</source>
         <translation>Configuration: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="126" />
+        <location filename="../../ui/screens/service.py" line="132" />
         <source>设备驱动：</source>
         <translation>Device drivers: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="127" />
+        <location filename="../../ui/screens/service.py" line="133" />
         <source>语音播报：</source>
         <translation>Voice guidance: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="127" />
+        <location filename="../../ui/screens/service.py" line="133" />
         <source>可用</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="127" />
+        <location filename="../../ui/screens/service.py" line="133" />
         <source>不可用</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="134" />
         <source>拼音输入词库：</source>
         <translation>Pinyin dictionary: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="134" />
         <source>已加载</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="134" />
         <source>未加载</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="129" />
+        <location filename="../../ui/screens/service.py" line="135" />
         <source>已结束会话数：</source>
         <translation>Sessions ended: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="130" />
+        <location filename="../../ui/screens/service.py" line="136" />
         <source>运行时间：</source>
         <translation>Running for: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="136" />
+        <location filename="../../ui/screens/service.py" line="145" />
+        <source>设备：未配置</source>
+        <translation>Devices: not configured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="146" />
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="146" />
+        <source>凭条打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="146" />
+        <source>扫码器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="154" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="137" />
+        <location filename="../../ui/screens/service.py" line="155" />
         <source>退出诊断</source>
         <translation>Leave diagnostics</translation>
     </message>
@@ -199,22 +219,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="171" />
+        <location filename="../../ui/screens/service.py" line="197" />
         <source>抱歉，刚才出了点问题</source>
         <translation>Sorry, something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="172" />
+        <location filename="../../ui/screens/service.py" line="198" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>Your information has been cleared. Please start again, or ask the staff at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="173" />
+        <location filename="../../ui/screens/service.py" line="199" />
         <source>重新开始</source>
         <translation>Start again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="177" />
+        <location filename="../../ui/screens/service.py" line="203" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>Sorry, something went wrong. Please start again</translation>
     </message>
@@ -549,60 +569,65 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>网上服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>技术人员入口</source>
         <translation>Technician access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265" />
+        <source>正在打印，请稍候……</source>
+        <translation>Printing, please wait…</translation>
     </message>
 </context>
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="69" />
+        <location filename="../../ui/screens/service.py" line="71" />
         <source>未设置技术人员密码</source>
         <translation>No technician PIN is set</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="77" />
+        <location filename="../../ui/screens/service.py" line="79" />
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>Too many wrong PINs: try again in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="80" />
+        <location filename="../../ui/screens/service.py" line="82" />
         <source>密码错误，还可尝试 %1 次</source>
         <translation>Wrong PIN: %1 tries left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="84" />
+        <location filename="../../ui/screens/service.py" line="86" />
         <source>技术人员入口：请输入密码</source>
         <translation>Technician access: enter the PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="85" />
+        <location filename="../../ui/screens/service.py" line="87" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -635,32 +660,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../ui/chrome.py" line="76" />
+        <location filename="../../ui/chrome.py" line="77" />
         <source>⌂ 首页</source>
         <translation>⌂ Home</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="77" />
+        <location filename="../../ui/chrome.py" line="78" />
         <source>‹ 返回</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="78" />
+        <location filename="../../ui/chrome.py" line="79" />
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="79" />
+        <location filename="../../ui/chrome.py" line="80" />
         <source>结束办理</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="85" />
+        <location filename="../../ui/chrome.py" line="86" />
         <source>长辈版 ✓</source>
         <translation>Large text ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="85" />
+        <location filename="../../ui/chrome.py" line="86" />
         <source>长辈版</source>
         <translation>Large text</translation>
     </message>
@@ -668,57 +693,62 @@
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="159" />
+        <location filename="../../ui/widgets/keyboard.py" line="164" />
+        <location filename="../../ui/widgets/keyboard.py" line="429" />
         <source>更多 ▶</source>
         <translation>More ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="172" />
+        <location filename="../../ui/widgets/keyboard.py" line="177" />
+        <location filename="../../ui/widgets/keyboard.py" line="428" />
         <source>切换输入方式：拼音、字母、数字</source>
         <translation>Switch input: pinyin, letters, digits</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="174" />
+        <location filename="../../ui/widgets/keyboard.py" line="179" />
+        <location filename="../../ui/widgets/keyboard.py" line="425" />
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="176" />
+        <location filename="../../ui/widgets/keyboard.py" line="181" />
+        <location filename="../../ui/widgets/keyboard.py" line="426" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="178" />
+        <location filename="../../ui/widgets/keyboard.py" line="183" />
+        <location filename="../../ui/widgets/keyboard.py" line="427" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="399" />
+        <location filename="../../ui/widgets/keyboard.py" line="404" />
         <source>输入拼音，点选汉字</source>
         <translation>Type pinyin, then tap a character</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="402" />
+        <location filename="../../ui/widgets/keyboard.py" line="407" />
         <source>词库准备中，字母直接输入</source>
         <translation>Dictionary loading: letters go straight in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="405" />
+        <location filename="../../ui/widgets/keyboard.py" line="410" />
         <source>字母、数字直接输入</source>
         <translation>Letters and digits go straight in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="413" />
+        <location filename="../../ui/widgets/keyboard.py" line="433" />
         <source>拼音</source>
         <translation>Pinyin</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="413" />
+        <location filename="../../ui/widgets/keyboard.py" line="433" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="413" />
+        <location filename="../../ui/widgets/keyboard.py" line="433" />
         <source>123</source>
         <translation>123</translation>
     </message>

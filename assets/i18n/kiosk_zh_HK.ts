@@ -43,77 +43,77 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../ui/screens/browse.py" line="96" />
+        <location filename="../../ui/screens/browse.py" line="103" />
         <source>全部主题</source>
         <translation>全部主題</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="97" />
+        <location filename="../../ui/screens/browse.py" line="104" />
         <source>全部部门</source>
         <translation>全部部門</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="121" />
+        <location filename="../../ui/screens/browse.py" line="134" />
         <source>没有找到相关事项，请换个说法试试，或拨打12345热线咨询</source>
         <translation>沒有找到相關事項，請換個説法試試，或撥打12345熱線諮詢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="123" />
+        <location filename="../../ui/screens/browse.py" line="136" />
         <source>找到的相关事项：</source>
         <translation>找到的相關事項：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="125" />
+        <location filename="../../ui/screens/browse.py" line="138" />
         <source>常用事项（可输入名称、拼音或首字母查找）：</source>
         <translation>常用事項（可輸入名稱、拼音或首字母查找）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="127" />
+        <location filename="../../ui/screens/browse.py" line="140" />
         <source>第 %1 / %2 页</source>
         <translation>第 %1 / %2 頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="165" />
+        <location filename="../../ui/screens/browse.py" line="179" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="165" />
+        <location filename="../../ui/screens/browse.py" line="179" />
         <source>个人</source>
         <translation>個人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="165" />
+        <location filename="../../ui/screens/browse.py" line="179" />
         <source>企业</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="171" />
+        <location filename="../../ui/screens/browse.py" line="185" />
         <source>输入事项名称、拼音或首字母，如：社保卡、shebaoka、sbk</source>
         <translation>輸入事項名稱、拼音或首字母，如：社保卡、shebaoka、sbk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="172" />
+        <location filename="../../ui/screens/browse.py" line="186" />
         <source>‹ 上一页</source>
         <translation>‹ 上一頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="173" />
+        <location filename="../../ui/screens/browse.py" line="187" />
         <source>下一页 ›</source>
         <translation>下一頁 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="180" />
+        <location filename="../../ui/screens/browse.py" line="194" />
         <source>收起键盘</source>
         <translation>收起鍵盤</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="180" />
+        <location filename="../../ui/screens/browse.py" line="194" />
         <source>打开键盘</source>
         <translation>打開鍵盤</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="212" />
+        <location filename="../../ui/screens/browse.py" line="239" />
         <source>请输入您要办理的事项，或在下方列表中选择</source>
         <translation>請輸入您要辦理的事項，或在下方列表中選擇</translation>
     </message>
@@ -121,77 +121,97 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="122" />
+        <location filename="../../ui/screens/service.py" line="128" />
         <source>终端编号：</source>
         <translation>終端編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="123" />
+        <location filename="../../ui/screens/service.py" line="129" />
         <source>服务网点：</source>
         <translation>服務網點：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="124" />
+        <location filename="../../ui/screens/service.py" line="130" />
         <source>事项目录版本：</source>
         <translation>事項目錄版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="125" />
+        <location filename="../../ui/screens/service.py" line="131" />
         <source>配置来源：</source>
         <translation>配置來源：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="126" />
+        <location filename="../../ui/screens/service.py" line="132" />
         <source>设备驱动：</source>
         <translation>設備驅動：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="127" />
+        <location filename="../../ui/screens/service.py" line="133" />
         <source>语音播报：</source>
         <translation>語音播報：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="127" />
+        <location filename="../../ui/screens/service.py" line="133" />
         <source>可用</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="127" />
+        <location filename="../../ui/screens/service.py" line="133" />
         <source>不可用</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="134" />
         <source>拼音输入词库：</source>
         <translation>拼音輸入詞庫：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="134" />
         <source>已加载</source>
         <translation>已加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="134" />
         <source>未加载</source>
         <translation>未加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="129" />
+        <location filename="../../ui/screens/service.py" line="135" />
         <source>已结束会话数：</source>
         <translation>已結束會話數：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="130" />
+        <location filename="../../ui/screens/service.py" line="136" />
         <source>运行时间：</source>
         <translation>運行時間：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="136" />
+        <location filename="../../ui/screens/service.py" line="145" />
+        <source>设备：未配置</source>
+        <translation>設備：未配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="146" />
+        <source>身份证阅读器</source>
+        <translation>身份證閲讀器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="146" />
+        <source>凭条打印机</source>
+        <translation>憑條打印機</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="146" />
+        <source>扫码器</source>
+        <translation>掃碼器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="154" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="137" />
+        <location filename="../../ui/screens/service.py" line="155" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
@@ -199,22 +219,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="171" />
+        <location filename="../../ui/screens/service.py" line="197" />
         <source>抱歉，刚才出了点问题</source>
         <translation>抱歉，剛才出了點問題</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="172" />
+        <location filename="../../ui/screens/service.py" line="198" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>您的信息已清除。請重新開始，或到窗口請工作人員幫助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="173" />
+        <location filename="../../ui/screens/service.py" line="199" />
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="177" />
+        <location filename="../../ui/screens/service.py" line="203" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>抱歉，剛才出了點問題，請重新開始</translation>
     </message>
@@ -548,60 +568,65 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>首页</source>
         <translation>首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>事项查询</source>
         <translation>事項查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>网上服务</source>
         <translation>網上服務</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>技术人员入口</source>
         <translation>技術人員入口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265" />
+        <source>正在打印，请稍候……</source>
+        <translation>正在打印，請稍候……</translation>
     </message>
 </context>
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="69" />
+        <location filename="../../ui/screens/service.py" line="71" />
         <source>未设置技术人员密码</source>
         <translation>未設置技術人員密碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="77" />
+        <location filename="../../ui/screens/service.py" line="79" />
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>錯誤次數過多，請 %1 秒後再試</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="80" />
+        <location filename="../../ui/screens/service.py" line="82" />
         <source>密码错误，还可尝试 %1 次</source>
         <translation>密碼錯誤，還可嘗試 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="84" />
+        <location filename="../../ui/screens/service.py" line="86" />
         <source>技术人员入口：请输入密码</source>
         <translation>技術人員入口：請輸入密碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="85" />
+        <location filename="../../ui/screens/service.py" line="87" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
@@ -634,32 +659,32 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../ui/chrome.py" line="76" />
+        <location filename="../../ui/chrome.py" line="77" />
         <source>⌂ 首页</source>
         <translation>⌂ 首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="77" />
+        <location filename="../../ui/chrome.py" line="78" />
         <source>‹ 返回</source>
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="78" />
+        <location filename="../../ui/chrome.py" line="79" />
         <source>朗读</source>
         <translation>朗讀</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="79" />
+        <location filename="../../ui/chrome.py" line="80" />
         <source>结束办理</source>
         <translation>結束辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="85" />
+        <location filename="../../ui/chrome.py" line="86" />
         <source>长辈版 ✓</source>
         <translation>長輩版 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/chrome.py" line="85" />
+        <location filename="../../ui/chrome.py" line="86" />
         <source>长辈版</source>
         <translation>長輩版</translation>
     </message>
@@ -667,57 +692,62 @@
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="159" />
+        <location filename="../../ui/widgets/keyboard.py" line="164" />
+        <location filename="../../ui/widgets/keyboard.py" line="429" />
         <source>更多 ▶</source>
         <translation>更多 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="172" />
+        <location filename="../../ui/widgets/keyboard.py" line="177" />
+        <location filename="../../ui/widgets/keyboard.py" line="428" />
         <source>切换输入方式：拼音、字母、数字</source>
         <translation>切換輸入方式：拼音、字母、數字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="174" />
+        <location filename="../../ui/widgets/keyboard.py" line="179" />
+        <location filename="../../ui/widgets/keyboard.py" line="425" />
         <source>空格</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="176" />
+        <location filename="../../ui/widgets/keyboard.py" line="181" />
+        <location filename="../../ui/widgets/keyboard.py" line="426" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="178" />
+        <location filename="../../ui/widgets/keyboard.py" line="183" />
+        <location filename="../../ui/widgets/keyboard.py" line="427" />
         <source>清空</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="399" />
+        <location filename="../../ui/widgets/keyboard.py" line="404" />
         <source>输入拼音，点选汉字</source>
         <translation>輸入拼音，點選漢字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="402" />
+        <location filename="../../ui/widgets/keyboard.py" line="407" />
         <source>词库准备中，字母直接输入</source>
         <translation>詞庫準備中，字母直接輸入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="405" />
+        <location filename="../../ui/widgets/keyboard.py" line="410" />
         <source>字母、数字直接输入</source>
         <translation>字母、數字直接輸入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="413" />
+        <location filename="../../ui/widgets/keyboard.py" line="433" />
         <source>拼音</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="413" />
+        <location filename="../../ui/widgets/keyboard.py" line="433" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="413" />
+        <location filename="../../ui/widgets/keyboard.py" line="433" />
         <source>123</source>
         <translation>123</translation>
     </message>

@@ -98,3 +98,27 @@ def qr_text(item: Item, language: str) -> str:
         materials = materials[: max(room - 1, 0)] + "…"
     text = "\n".join([*head, f"材料：{materials}"])
     return in_script(text, language) if language == "zh_HK" else text
+
+
+def guide_receipt(item: Item, language: str):
+    """The guide's essentials as a receipt for the receipt printer (title, materials, time, where, QR)."""
+    from devices.printer.receipt import Receipt
+
+    days = "即办" if item.promised_days == 0 else f"{item.promised_days}个工作日"
+    lines = [
+        "需要带的材料：",
+        *(
+            f"· {m.name}（{ {'original': '原件', 'copy': '复印件'}.get(m.form, '电子版') }×{m.copies}）"
+            for m in item.materials
+            if m.required
+        ),
+        f"承诺时限：{days}",
+        f"办理地点：{item.where}",
+    ]
+    receipt = Receipt(
+        title=item_name(item, "zh_CN" if language == "en" else language),
+        lines=tuple(in_script(line, language) for line in lines),
+        qr=qr_text(item, language),
+        footer=(in_script("扫码把指南存到手机 · 咨询电话 12345", language),),
+    )
+    return receipt

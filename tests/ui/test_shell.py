@@ -45,6 +45,7 @@ def services_for(config, store, ime_dictionary) -> dict:
     shutil.copyfile(ime_dictionary, ime_path(config))
     services = build_services(config, store, background=False)
     services.pop("voice")
+    services.pop("devices").close()  # printing through the simulated printer is tested in test_shell_services
     return services
 
 

@@ -145,3 +145,34 @@ def test_only_one_terminal_runs_at_a_time(tmp_path):
     first.release()
     second.acquire()
     second.release()
+
+
+def test_print_guide_goes_to_the_receipt_printer_off_the_gui_thread(qtbot, config, store, tmp_path):
+    from devices.registry import build_devices
+
+    devices = build_devices(config, mode="sim", sim_dir=tmp_path / "sim")
+    try:
+        win = make(qtbot, config, store, devices=devices)
+        win.session.go("start")
+        win.session.open_module("search")
+        win.browse.search.setText("社保卡")
+        QApplication.processEvents()
+        win.session.go("open_item", item_id=win.browse.browser.state.rows[0].id)
+        with qtbot.waitSignal(win.bridge.printed, timeout=10000) as blocker:
+            win.item.print_button.click()
+            assert not win.item.print_button.isEnabled()  # the GUI goes on while the printer works
+        assert blocker.args == [True]
+        assert "取走" in win.item.print_status.text()
+        receipts = devices.simulators["printer"].printed
+        qtbot.waitUntil(lambda: len(receipts) == 1, timeout=5000)  # the printer finishes after the bytes arrive
+        from PIL import Image
+
+        image = np.array(Image.open(receipts[0]).convert("L"))
+        text, _points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+        assert text == win.item.qr.text
+        devices.simulators["printer"].faults.paper = "out"
+        with qtbot.waitSignal(win.bridge.printed, timeout=10000) as blocker:
+            win.item.print_button.click()
+        assert blocker.args == [False] and "二维码" in win.item.print_status.text()
+    finally:
+        devices.close()

@@ -135,6 +135,18 @@ class DiagnosticsScreen(ScreenBase):
             self.tr("已结束会话数：") + str(self.ctx.session.ended_count),
             self.tr("运行时间：") + f"{int(time.monotonic() - STARTED) // 60} min",
             f"Python {platform.python_version()} · {platform.machine()}",
+            *self.device_lines(),
+        ]
+
+    def device_lines(self) -> list[str]:
+        """One line per device: its self-test."""
+        devices = self.ctx.services.get("devices")
+        if devices is None:
+            return [self.tr("设备：未配置")]
+        names = {"idcard": self.tr("身份证阅读器"), "printer": self.tr("凭条打印机"), "scanner": self.tr("扫码器")}
+        return [
+            f"{names.get(c.device, c.device)}：{self.tr('正常') if c.ok else self.tr('故障')} · {c.summary}"
+            for c in devices.checks()
         ]
 
     def retranslate(self) -> None:
