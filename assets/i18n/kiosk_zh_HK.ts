@@ -206,12 +206,22 @@
         <translation>掃碼器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="154" />
+        <location filename="../../ui/screens/service.py" line="147" />
+        <source>正常</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="147" />
+        <source>故障</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="152" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="155" />
+        <location filename="../../ui/screens/service.py" line="153" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
@@ -219,22 +229,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="197" />
+        <location filename="../../ui/screens/service.py" line="195" />
         <source>抱歉，刚才出了点问题</source>
         <translation>抱歉，剛才出了點問題</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="198" />
+        <location filename="../../ui/screens/service.py" line="196" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>您的信息已清除。請重新開始，或到窗口請工作人員幫助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="199" />
+        <location filename="../../ui/screens/service.py" line="197" />
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="203" />
+        <location filename="../../ui/screens/service.py" line="201" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>抱歉，剛才出了點問題，請重新開始</translation>
     </message>

@@ -144,10 +144,8 @@ class DiagnosticsScreen(ScreenBase):
         if devices is None:
             return [self.tr("设备：未配置")]
         names = {"idcard": self.tr("身份证阅读器"), "printer": self.tr("凭条打印机"), "scanner": self.tr("扫码器")}
-        return [
-            f"{names.get(c.device, c.device)}：{self.tr('正常') if c.ok else self.tr('故障')} · {c.summary}"
-            for c in devices.checks()
-        ]
+        good, bad = self.tr("正常"), self.tr("故障")  # outside the f-string, where lupdate finds them
+        return [f"{names.get(c.device, c.device)}：{good if c.ok else bad} · {c.summary}" for c in devices.checks()]
 
     def retranslate(self) -> None:
         """Strings of the diagnostics screen."""
