@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from devices.base import CheckResult, DeviceError
 
 log = logging.getLogger("kiosk.devices")
-KINDS = ("idcard", "printer", "scanner")
+KINDS = ("idcard", "printer", "scanner", "camera")
 
 
 @dataclass
@@ -30,8 +31,17 @@ class DeviceSet:
     required: dict[str, bool] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
 
-    def checks(self) -> list[CheckResult]:
-        """Every device's self-test (devices that could not be built report why)."""
+    def checks(self, settle: float = 0.0) -> list[CheckResult]:
+        """Every device's self-test; with `settle`, failing ones are retried that many seconds (a camera
+        needs its first frames)."""
+        deadline = time.monotonic() + settle
+        results = self._checks_once()
+        while not all(r.ok for r in results) and time.monotonic() < deadline:
+            time.sleep(0.2)
+            results = self._checks_once()
+        return results
+
+    def _checks_once(self) -> list[CheckResult]:
         results = [CheckResult(kind, False, problem) for kind, problem in self.problems.items()]
         for kind, driver in self.drivers.items():
             try:
@@ -57,6 +67,8 @@ def is_usable(kind: str, settings: Any) -> tuple[bool, str]:
         return (os.path.exists(port), f"port {port} " + ("present" if os.path.exists(port) else "not found"))
     if kind == "printer":
         return (bool(settings.host), f"printer at {settings.host}:{settings.port}")
+    if kind == "camera" and settings.source.startswith("/"):
+        return (os.path.exists(settings.source), f"camera {settings.source}")
     return (True, "")
 
 
@@ -68,11 +80,15 @@ def _plugin(kind: str, driver: str):
 
 
 def _real(kind: str, settings: Any):
+    from devices.camera.opencv_camera import OpenCvCamera
     from devices.idcard.reader import SerialIdCardReader
     from devices.printer.escpos_network import NetworkReceiptPrinter
     from devices.scanner.serial_scanner import SerialScanner
 
     builtin = {
+        ("camera", "opencv"): lambda s: OpenCvCamera(
+            int(s.source) if s.source.isdigit() else s.source, s.width, s.height, s.fps
+        ),
         ("idcard", "serial"): lambda s: SerialIdCardReader(s.port, s.baudrate),
         ("printer", "network"): lambda s: NetworkReceiptPrinter(s.host, s.port),
         ("scanner", "serial"): lambda s: SerialScanner(s.port, s.baudrate),
@@ -86,8 +102,14 @@ def _real(kind: str, settings: Any):
     return factory(settings)
 
 
-def build_devices(config: Any, mode: str | None = None, sim_dir: Path | None = None) -> DeviceSet:
-    """The devices the config names; in sim mode each real driver talks to its simulator."""
+def build_devices(
+    config: Any, mode: str | None = None, sim_dir: Path | None = None, start: tuple[str, ...] = KINDS
+) -> DeviceSet:
+    """The devices the config names; in sim mode each real driver talks to its simulator.
+
+    Kinds not in `start` are built but not opened: the terminal starts the camera only when a flow needs it
+    (decoding frames all day would cost CPU for nothing).
+    """
     mode = mode or config.devices.mode
     devices = DeviceSet()
     for kind in KINDS:
@@ -103,7 +125,7 @@ def build_devices(config: Any, mode: str | None = None, sim_dir: Path | None = N
                     devices.problems[kind] = why
                     continue
                 driver = _real(kind, settings)
-            if hasattr(driver, "open"):
+            if hasattr(driver, "open") and kind in start:
                 driver.open()
             devices.drivers[kind] = driver
         except DeviceError as exc:
@@ -126,5 +148,11 @@ def _simulated(kind: str, sim_dir: Path):
     if kind == "printer":
         sim = PrinterSimulator(sim_dir / "receipts")
         return NetworkReceiptPrinter("127.0.0.1", sim.port), sim
+    if kind == "camera":
+        from devices.camera.opencv_camera import OpenCvCamera
+        from devices.camera.sim import CameraSimulator
+
+        sim = CameraSimulator()
+        return OpenCvCamera(sim.url), sim
     sim = ScannerSimulator()
     return SerialScanner(sim.port), sim

@@ -157,7 +157,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     config = load_config(Path(args.config) if args.config else None)
     devices = build_devices(config, mode=args.devices)
     try:
-        checks = devices.checks()
+        checks = devices.checks(settle=5.0)
     finally:
         devices.close()
     failed_required = [c.device for c in checks if not c.ok and devices.required.get(c.device, False)]

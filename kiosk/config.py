@@ -144,6 +144,18 @@ class PrinterDeviceConfig:
 
 
 @dataclass(frozen=True)
+class CameraDeviceConfig:
+    """The face camera: a device index ("0"), a device path or an RTSP/HTTP URL."""
+
+    driver: str = "opencv"
+    source: str = "0"
+    width: int = 640
+    height: int = 480
+    fps: int = 15
+    required: bool = True
+
+
+@dataclass(frozen=True)
 class ScannerDeviceConfig:
     """The QR/barcode scanner on a serial port."""
 
@@ -170,6 +182,7 @@ SECTIONS: dict[str, type] = {
     "device_idcard": IdCardDeviceConfig,
     "device_printer": PrinterDeviceConfig,
     "device_scanner": ScannerDeviceConfig,
+    "device_camera": CameraDeviceConfig,
 }
 SECTION_DEFAULTS: dict[str, Any] = {
     "portal_gba": PortalConfig("https://www.gdzwfw.gov.cn/portal/gba/", _GDZWFW),
@@ -188,6 +201,9 @@ RANGES = {
     ("device_printer", "port"): (1, 65535),
     ("device_idcard", "baudrate"): (1200, 921600),
     ("device_scanner", "baudrate"): (1200, 921600),
+    ("device_camera", "fps"): (1, 60),
+    ("device_camera", "width"): (160, 4096),
+    ("device_camera", "height"): (120, 4096),
 }
 
 
@@ -214,6 +230,7 @@ class Config:
     device_idcard: IdCardDeviceConfig = field(default_factory=IdCardDeviceConfig)
     device_printer: PrinterDeviceConfig = field(default_factory=PrinterDeviceConfig)
     device_scanner: ScannerDeviceConfig = field(default_factory=ScannerDeviceConfig)
+    device_camera: CameraDeviceConfig = field(default_factory=CameraDeviceConfig)
     origin: str = "built-in defaults"
 
     @property

@@ -50,7 +50,7 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
     from ui.widgets.keyboard import TouchKeyboard
 
     services: dict[str, object] = {
-        "devices": build_devices(config),
+        "devices": build_devices(config, start=("idcard", "printer", "scanner")),
         "voice": VoiceGuide(config.voice),
         "technician": TechnicianLock(config.pin_path, config.technician.lockout_seconds),
         "gesture": CornerTapDetector(),
