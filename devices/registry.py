@@ -19,7 +19,7 @@ from typing import Any
 from devices.base import CheckResult, DeviceError
 
 log = logging.getLogger("kiosk.devices")
-KINDS = ("idcard", "printer", "scanner", "camera")
+KINDS = ("idcard", "printer", "scanner", "camera", "audio")
 
 
 @dataclass
@@ -80,12 +80,14 @@ def _plugin(kind: str, driver: str):
 
 
 def _real(kind: str, settings: Any):
+    from devices.audio.sounddevice_audio import SoundDeviceAudio
     from devices.camera.opencv_camera import OpenCvCamera
     from devices.idcard.reader import SerialIdCardReader
     from devices.printer.escpos_network import NetworkReceiptPrinter
     from devices.scanner.serial_scanner import SerialScanner
 
     builtin = {
+        ("audio", "sounddevice"): lambda s: SoundDeviceAudio(s.output or None, s.input or None),
         ("camera", "opencv"): lambda s: OpenCvCamera(
             int(s.source) if s.source.isdigit() else s.source, s.width, s.height, s.fps
         ),
@@ -148,6 +150,10 @@ def _simulated(kind: str, sim_dir: Path):
     if kind == "printer":
         sim = PrinterSimulator(sim_dir / "receipts")
         return NetworkReceiptPrinter("127.0.0.1", sim.port), sim
+    if kind == "audio":
+        from devices.audio.sounddevice_audio import SoundDeviceAudio
+
+        return SoundDeviceAudio(), _NullSinkNote()  # PulseAudio null sinks stand in for the hardware
     if kind == "camera":
         from devices.camera.opencv_camera import OpenCvCamera
         from devices.camera.sim import CameraSimulator
@@ -156,3 +162,10 @@ def _simulated(kind: str, sim_dir: Path):
         return OpenCvCamera(sim.url), sim
     sim = ScannerSimulator()
     return SerialScanner(sim.port), sim
+
+
+class _NullSinkNote:
+    """Audio has no simulator process of its own: PulseAudio null sinks (set up by the test command) are it."""
+
+    def close(self) -> None:
+        """Nothing to stop."""

@@ -156,6 +156,16 @@ class CameraDeviceConfig:
 
 
 @dataclass(frozen=True)
+class AudioDeviceConfig:
+    """Speaker and microphone (PortAudio device names or numbers; empty means the system default)."""
+
+    driver: str = "sounddevice"
+    output: str = ""
+    input: str = ""
+    required: bool = False
+
+
+@dataclass(frozen=True)
 class ScannerDeviceConfig:
     """The QR/barcode scanner on a serial port."""
 
@@ -183,6 +193,7 @@ SECTIONS: dict[str, type] = {
     "device_printer": PrinterDeviceConfig,
     "device_scanner": ScannerDeviceConfig,
     "device_camera": CameraDeviceConfig,
+    "device_audio": AudioDeviceConfig,
 }
 SECTION_DEFAULTS: dict[str, Any] = {
     "portal_gba": PortalConfig("https://www.gdzwfw.gov.cn/portal/gba/", _GDZWFW),
@@ -231,6 +242,7 @@ class Config:
     device_printer: PrinterDeviceConfig = field(default_factory=PrinterDeviceConfig)
     device_scanner: ScannerDeviceConfig = field(default_factory=ScannerDeviceConfig)
     device_camera: CameraDeviceConfig = field(default_factory=CameraDeviceConfig)
+    device_audio: AudioDeviceConfig = field(default_factory=AudioDeviceConfig)
     origin: str = "built-in defaults"
 
     @property

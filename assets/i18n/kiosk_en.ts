@@ -191,37 +191,47 @@
         <translation>Devices: not configured</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="146" />
+        <location filename="../../ui/screens/service.py" line="147" />
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="146" />
+        <location filename="../../ui/screens/service.py" line="148" />
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="146" />
+        <location filename="../../ui/screens/service.py" line="149" />
         <source>扫码器</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="147" />
+        <location filename="../../ui/screens/service.py" line="150" />
+        <source>摄像头</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="151" />
+        <source>扬声器和麦克风</source>
+        <translation>Speaker and microphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="153" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="147" />
+        <location filename="../../ui/screens/service.py" line="153" />
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="152" />
+        <location filename="../../ui/screens/service.py" line="158" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="153" />
+        <location filename="../../ui/screens/service.py" line="159" />
         <source>退出诊断</source>
         <translation>Leave diagnostics</translation>
     </message>
@@ -229,22 +239,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="195" />
+        <location filename="../../ui/screens/service.py" line="201" />
         <source>抱歉，刚才出了点问题</source>
         <translation>Sorry, something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="196" />
+        <location filename="../../ui/screens/service.py" line="202" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>Your information has been cleared. Please start again, or ask the staff at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="197" />
+        <location filename="../../ui/screens/service.py" line="203" />
         <source>重新开始</source>
         <translation>Start again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="201" />
+        <location filename="../../ui/screens/service.py" line="207" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>Sorry, something went wrong. Please start again</translation>
     </message>

@@ -191,37 +191,47 @@
         <translation>設備：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="146" />
+        <location filename="../../ui/screens/service.py" line="147" />
         <source>身份证阅读器</source>
         <translation>身份證閲讀器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="146" />
+        <location filename="../../ui/screens/service.py" line="148" />
         <source>凭条打印机</source>
         <translation>憑條打印機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="146" />
+        <location filename="../../ui/screens/service.py" line="149" />
         <source>扫码器</source>
         <translation>掃碼器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="147" />
+        <location filename="../../ui/screens/service.py" line="150" />
+        <source>摄像头</source>
+        <translation>攝像頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="151" />
+        <source>扬声器和麦克风</source>
+        <translation>揚聲器和麥克風</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="153" />
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="147" />
+        <location filename="../../ui/screens/service.py" line="153" />
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="152" />
+        <location filename="../../ui/screens/service.py" line="158" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="153" />
+        <location filename="../../ui/screens/service.py" line="159" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
@@ -229,22 +239,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="195" />
+        <location filename="../../ui/screens/service.py" line="201" />
         <source>抱歉，刚才出了点问题</source>
         <translation>抱歉，剛才出了點問題</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="196" />
+        <location filename="../../ui/screens/service.py" line="202" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>您的信息已清除。請重新開始，或到窗口請工作人員幫助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="197" />
+        <location filename="../../ui/screens/service.py" line="203" />
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="201" />
+        <location filename="../../ui/screens/service.py" line="207" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>抱歉，剛才出了點問題，請重新開始</translation>
     </message>

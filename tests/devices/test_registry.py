@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from devices.registry import build_devices
@@ -18,11 +17,10 @@ def test_sim_mode_runs_every_real_driver_against_its_simulator(tmp_path):
     config = load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path)})
     devices = build_devices(config, mode="sim")
     try:
-        assert set(devices.drivers) == {"idcard", "printer", "scanner", "camera"}
-        deadline = time.monotonic() + 10  # the camera needs its first frames
-        while not all(c.ok for c in devices.checks()) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert all(check.ok for check in devices.checks()), devices.checks()
+        assert set(devices.drivers) == {"idcard", "printer", "scanner", "camera", "audio"}
+        checks = devices.checks(settle=10)
+        # Audio needs a PulseAudio server (CI starts one); every other device must pass everywhere.
+        assert all(c.ok for c in checks if c.device != "audio"), checks
         assert devices.drivers["idcard"].read_card().text.name == "王小明"
         devices.simulators["scanner"].scan("HP-1")
         assert devices.drivers["scanner"].read_code(2) == "HP-1"
@@ -63,7 +61,8 @@ def test_kiosk_diagnose_json_and_exit_codes(kiosk_env):
     ok = run(kiosk_env, "--json", "--devices", "sim")
     assert ok.returncode == 0, ok.stderr
     report = json.loads(ok.stdout)
-    assert report["ok"] and {d["device"] for d in report["devices"]} == {"idcard", "printer", "scanner", "camera"}
+    assert report["ok"]  # audio is optional by default
+    assert {d["device"] for d in report["devices"]} == {"idcard", "printer", "scanner", "camera", "audio"}
     failing = run({**kiosk_env, "KIOSK_DEVICE_IDCARD_PORT": "/dev/no-reader"}, "--devices", "real")
     assert failing.returncode == 1
     assert "FAIL idcard" in failing.stdout

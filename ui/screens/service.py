@@ -143,7 +143,13 @@ class DiagnosticsScreen(ScreenBase):
         devices = self.ctx.services.get("devices")
         if devices is None:
             return [self.tr("设备：未配置")]
-        names = {"idcard": self.tr("身份证阅读器"), "printer": self.tr("凭条打印机"), "scanner": self.tr("扫码器")}
+        names = {
+            "idcard": self.tr("身份证阅读器"),
+            "printer": self.tr("凭条打印机"),
+            "scanner": self.tr("扫码器"),
+            "camera": self.tr("摄像头"),
+            "audio": self.tr("扬声器和麦克风"),
+        }
         good, bad = self.tr("正常"), self.tr("故障")  # outside the f-string, where lupdate finds them
         return [f"{names.get(c.device, c.device)}：{good if c.ok else bad} · {c.summary}" for c in devices.checks()]
 

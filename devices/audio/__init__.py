@@ -1,0 +1,1 @@
+"""Microphone and speaker through sounddevice (PortAudio); tested on PulseAudio null sinks."""
