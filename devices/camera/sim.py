@@ -23,6 +23,7 @@ class CameraSimulator:
         self.width, self.height, self.fps = width, height, fps
         self.frozen = False
         self.no_frames = False
+        self.overlay: np.ndarray | None = None  # e.g. a QR code held up to the camera
         self.connected = threading.Event()
         self.connected.set()
         self.frames_sent = 0
@@ -52,7 +53,24 @@ class CameraSimulator:
         x = int((n * 7) % max(self.width - 220, 1))
         cv2.rectangle(frame, (x, 150), (x + 214, 285), (235, 235, 235), -1)
         cv2.putText(frame, f"{n:06d}", (20, 40), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (255, 255, 255), 2)
+        if self.overlay is not None:
+            h, w = self.overlay.shape[:2]
+            top, left = (self.height - h) // 2, (self.width - w) // 2
+            frame[top : top + h, left : left + w] = self.overlay
         return frame
+
+    def hold_up_qr(self, text: str, scale: int = 6) -> None:
+        """Show a QR code in the middle of the picture, as a resident holding a phone or receipt up."""
+        import segno
+
+        matrix = np.array(
+            [
+                [0 if dark else 255 for dark in row]
+                for row in segno.make(text, encoding="utf-8").matrix_iter(scale=scale, border=4)
+            ],
+            np.uint8,
+        )
+        self.overlay = cv2.cvtColor(matrix, cv2.COLOR_GRAY2BGR)
 
     def stream(self, handler: http.server.BaseHTTPRequestHandler) -> None:
         """Send frames until the client goes or the camera is 'unplugged'."""
