@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import termios
 import time
 from dataclasses import dataclass
 
@@ -84,16 +85,16 @@ class SerialIdCardReader:
         assert self._serial is not None
         last: Exception | None = None
         for _attempt in range(self.retries + 1):
-            self._serial.reset_input_buffer()
             self._frames = FrameReader()
             try:
+                self._serial.reset_input_buffer()
                 self._serial.write(encode_request(command))
                 return decode_response(self._read_frame())
             except FrameError as exc:
                 # Noise on the line or a half-sent answer: logged without content, then asked again.
                 log.warning("ID card reader sent a malformed frame (%s); retrying", exc)
                 last = exc
-            except (serial.SerialException, OSError) as exc:
+            except (serial.SerialException, OSError, termios.error) as exc:  # termios: the tty vanished
                 self.close()
                 raise DeviceError(f"ID card reader on {self.port} was lost: {exc}") from exc
         raise DeviceError(f"ID card reader keeps answering with malformed frames: {last}")

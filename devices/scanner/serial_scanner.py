@@ -12,6 +12,7 @@ from devices.base import CheckResult, DeviceError, DeviceState, DeviceTimeout
 
 log = logging.getLogger("kiosk.devices.scanner")
 MAX_CODE = 4096  # longer "lines" are noise on the wire, not codes
+BACKOFF = (0.1, 5.0)  # seconds between attempts to reopen an unplugged port, doubling up to the maximum
 
 
 class SerialScanner:
@@ -25,20 +26,27 @@ class SerialScanner:
         self.state = DeviceState.DISCONNECTED
         self.codes: queue.Queue[str] = queue.Queue()
         self.dropped = 0
+        self.reconnects = 0
         self._serial: serial.Serial | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def open(self) -> None:
-        """Open the port and start listening."""
-        try:
-            self._serial = serial.Serial(self.port, self.baudrate, timeout=0.1)
-        except (serial.SerialException, OSError) as exc:
-            raise DeviceError(f"cannot open scanner port {self.port}: {exc}") from exc
-        self.state = DeviceState.READY
+        """Open the port and start listening; after an unplug the listener reopens it with backoff."""
+        self._connect()
+        if self._serial is None:
+            raise DeviceError(f"cannot open scanner port {self.port}")
         self._stop.clear()
         self._thread = threading.Thread(target=self._listen, name="scanner", daemon=True)
         self._thread.start()
+
+    def _connect(self) -> None:
+        try:
+            self._serial = serial.Serial(self.port, self.baudrate, timeout=0.1)
+            self.state = DeviceState.READY
+        except (serial.SerialException, OSError):
+            self._serial = None
+            self.state = DeviceState.DISCONNECTED
 
     def close(self) -> None:
         """Stop listening and release the port."""
@@ -52,12 +60,25 @@ class SerialScanner:
 
     def _listen(self) -> None:
         buffer = bytearray()
+        delay = BACKOFF[0]
         while not self._stop.is_set():
+            if self._serial is None:
+                self._connect()
+                if self._serial is None:
+                    self._stop.wait(delay)
+                    delay = min(delay * 2, BACKOFF[1])
+                    continue
+                delay = BACKOFF[0]
+                buffer.clear()
             try:
-                chunk = self._serial.read(256) if self._serial else b""
+                chunk = self._serial.read(256)
             except (serial.SerialException, OSError):
-                self.state = DeviceState.DISCONNECTED  # unplugged: the registry reconnects
-                return
+                # Unplugged: forget the port and keep trying to reopen it.
+                self._serial.close()
+                self._serial = None
+                self.state = DeviceState.DISCONNECTED
+                self.reconnects += 1
+                continue
             buffer.extend(chunk)
             while True:
                 end = next((i for i, b in enumerate(buffer) if b in (0x0A, 0x0D)), -1)
@@ -93,5 +114,5 @@ class SerialScanner:
 
     def self_test(self) -> CheckResult:
         """The port is open and the listener alive (a scan proves the rest: the technician scans a code)."""
-        alive = self._thread is not None and self._thread.is_alive()
+        alive = self._thread is not None and self._thread.is_alive() and self.state == DeviceState.READY
         return CheckResult(self.kind, alive, "listening" if alive else "not connected", {"port": self.port})

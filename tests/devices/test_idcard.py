@@ -109,3 +109,24 @@ def test_a_missing_port_is_a_clear_error():
     with pytest.raises(DeviceError, match="cannot open"):
         driver.open()
     assert driver.state == DeviceState.DISCONNECTED
+
+
+def test_unplug_and_replug_at_the_same_path(tmp_path):
+    port = tmp_path / "ttyIdCard"
+    sim = IdCardSimulator(card=CARD)
+    port.symlink_to(sim.port)
+    reader = SerialIdCardReader(str(port), timeout=0.5)
+    reader.open()
+    try:
+        assert reader.read_card().text == CARD
+        sim.close()
+        with pytest.raises(DeviceError):
+            reader.read_card()
+        assert reader.state == DeviceState.DISCONNECTED
+        sim = IdCardSimulator(card=CARD)
+        port.unlink()
+        port.symlink_to(sim.port)
+        assert reader.read_card().text == CARD  # reopened on the next request
+    finally:
+        reader.close()
+        sim.close()

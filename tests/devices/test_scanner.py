@@ -47,3 +47,32 @@ def test_unplugging_marks_the_scanner_disconnected(pair):
     while scanner.state != DeviceState.DISCONNECTED and time.monotonic() < deadline:
         time.sleep(0.05)
     assert scanner.state == DeviceState.DISCONNECTED
+
+
+def test_unplug_and_replug_at_the_same_path_reconnects(tmp_path):
+    """A USB scanner comes back at the same device path; the pty behind a symlink plays that part."""
+    port = tmp_path / "ttyScanner"
+    sim = ScannerSimulator()
+    port.symlink_to(sim.port)
+    scanner = SerialScanner(str(port))
+    scanner.open()
+    try:
+        sim.scan("before")
+        assert scanner.read_code(2) == "before"
+        sim.close()
+        deadline = time.monotonic() + 3
+        while scanner.state != DeviceState.DISCONNECTED and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert scanner.state == DeviceState.DISCONNECTED and not scanner.self_test().ok
+        sim = ScannerSimulator()
+        port.unlink()
+        port.symlink_to(sim.port)
+        deadline = time.monotonic() + 10
+        while scanner.state != DeviceState.READY and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)
+        sim.scan("after")
+        assert scanner.read_code(3) == "after" and scanner.reconnects >= 1
+    finally:
+        scanner.close()
+        sim.close()
