@@ -66,3 +66,55 @@ def test_kiosk_diagnose_json_and_exit_codes(kiosk_env):
     failing = run({**kiosk_env, "KIOSK_DEVICE_IDCARD_PORT": "/dev/no-reader"}, "--devices", "real")
     assert failing.returncode == 1
     assert "FAIL idcard" in failing.stdout
+
+
+def test_third_party_drivers_plug_in_through_entry_points(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "kiosk_fake_scanner-1.0.dist-info").mkdir(parents=True)
+    (site / "kiosk_fake_scanner-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: kiosk-fake-scanner\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (site / "kiosk_fake_scanner-1.0.dist-info" / "entry_points.txt").write_text(
+        "[kiosk.devices]\nscanner:fake = kiosk_fake_scanner:make\n", encoding="utf-8"
+    )
+    (site / "kiosk_fake_scanner.py").write_text(
+        "from devices.base import CheckResult\n"
+        "class Fake:\n"
+        "    kind = 'scanner'\n"
+        "    def __init__(self, settings):\n"
+        "        self.settings = settings\n"
+        "    def self_test(self):\n"
+        "        return CheckResult('scanner', True, 'fake scanner on ' + self.settings.port)\n"
+        "def make(settings):\n"
+        "    return Fake(settings)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(site))
+    port = tmp_path / "ttyFake"
+    port.write_text("")
+    config = load_config(
+        environ={
+            "KIOSK_TERMINAL_DATA_DIR": str(tmp_path),
+            "KIOSK_DEVICE_SCANNER_DRIVER": "fake",
+            "KIOSK_DEVICE_SCANNER_PORT": str(port),
+        }
+    )
+    devices = build_devices(config, mode="real")
+    try:
+        check = next(c for c in devices.checks() if c.device == "scanner")
+        assert check.ok and check.summary == f"fake scanner on {port}"
+    finally:
+        devices.close()
+
+    unknown = load_config(
+        environ={
+            "KIOSK_TERMINAL_DATA_DIR": str(tmp_path),
+            "KIOSK_DEVICE_SCANNER_DRIVER": "nope",
+            "KIOSK_DEVICE_SCANNER_PORT": str(port),
+        }
+    )
+    devices = build_devices(unknown, mode="real")
+    try:
+        assert "no driver 'nope' for scanner" in devices.problems["scanner"]
+    finally:
+        devices.close()
