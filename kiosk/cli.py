@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -153,6 +154,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_diagnose(args: argparse.Namespace) -> int:
     """The technician's device checks, headless; exit 1 when a required device fails."""
     from devices.registry import build_devices
+    from kiosk.diagnostics import ActionLog, build_report, report_html, write_report
 
     config = load_config(Path(args.config) if args.config else None)
     devices = build_devices(config, mode=args.devices)
@@ -161,6 +163,20 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
     finally:
         devices.close()
     failed_required = [c.device for c in checks if not c.ok and devices.required.get(c.device, False)]
+    ActionLog(config.data_dir / "technician-actions.jsonl").record("diagnose", ok=not failed_required)
+    if args.report:
+        with _open_catalog(args) as store:
+            report = build_report(config.terminal.id, store.stats(), checks, devices.required, config.data_dir)
+        path = write_report(report, Path(args.report))
+        from ui.qt import QGuiApplication  # the PDF is drawn with Qt (fonts, layout); offscreen is fine
+
+        if QGuiApplication.instance() is None:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            app = QGuiApplication([])  # noqa: F841 - kept alive while the PDF is written
+        from ui.printing import render_pdf
+
+        render_pdf(report_html(report), f"{config.terminal.id} {report['created_at']}", path.with_suffix(".pdf"))
+        print(f"report written: {path} and {path.with_suffix('.pdf').name}", file=sys.stderr)
     if args.json:
         _print_json(
             {
@@ -232,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     diagnose = sub.add_parser("diagnose", help="check the devices (non-zero exit if a required one fails)")
     diagnose.add_argument("--json", action="store_true")
     diagnose.add_argument("--devices", choices=("sim", "real"), help="device drivers (default from config)")
+    diagnose.add_argument("--report", metavar="DIR", help="also write the report as JSON and PDF into DIR")
     diagnose.set_defaults(func=cmd_diagnose)
 
     prepare = sub.add_parser("prepare", help="build the catalog bundle and the pinyin dictionary if needed")

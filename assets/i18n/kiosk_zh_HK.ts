@@ -121,140 +121,150 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="128" />
+        <location filename="../../ui/screens/service.py" line="135" />
         <source>终端编号：</source>
         <translation>終端編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="129" />
+        <location filename="../../ui/screens/service.py" line="136" />
         <source>服务网点：</source>
         <translation>服務網點：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="130" />
+        <location filename="../../ui/screens/service.py" line="137" />
         <source>事项目录版本：</source>
         <translation>事項目錄版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="131" />
+        <location filename="../../ui/screens/service.py" line="138" />
         <source>配置来源：</source>
         <translation>配置來源：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="132" />
+        <location filename="../../ui/screens/service.py" line="139" />
         <source>设备驱动：</source>
         <translation>設備驅動：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="133" />
+        <location filename="../../ui/screens/service.py" line="140" />
         <source>语音播报：</source>
         <translation>語音播報：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="133" />
+        <location filename="../../ui/screens/service.py" line="140" />
         <source>可用</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="133" />
+        <location filename="../../ui/screens/service.py" line="140" />
         <source>不可用</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="134" />
+        <location filename="../../ui/screens/service.py" line="141" />
         <source>拼音输入词库：</source>
         <translation>拼音輸入詞庫：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="134" />
+        <location filename="../../ui/screens/service.py" line="141" />
         <source>已加载</source>
         <translation>已加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="134" />
+        <location filename="../../ui/screens/service.py" line="141" />
         <source>未加载</source>
         <translation>未加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="135" />
+        <location filename="../../ui/screens/service.py" line="142" />
         <source>已结束会话数：</source>
         <translation>已結束會話數：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="136" />
+        <location filename="../../ui/screens/service.py" line="143" />
         <source>运行时间：</source>
         <translation>運行時間：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="145" />
+        <location filename="../../ui/screens/service.py" line="152" />
         <source>设备：未配置</source>
         <translation>設備：未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="147" />
+        <location filename="../../ui/screens/service.py" line="154" />
         <source>身份证阅读器</source>
         <translation>身份證閲讀器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="148" />
+        <location filename="../../ui/screens/service.py" line="155" />
         <source>凭条打印机</source>
         <translation>憑條打印機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="149" />
+        <location filename="../../ui/screens/service.py" line="156" />
         <source>扫码器</source>
         <translation>掃碼器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="150" />
+        <location filename="../../ui/screens/service.py" line="157" />
         <source>摄像头</source>
         <translation>攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="151" />
+        <location filename="../../ui/screens/service.py" line="158" />
         <source>扬声器和麦克风</source>
         <translation>揚聲器和麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="153" />
+        <location filename="../../ui/screens/service.py" line="160" />
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="153" />
+        <location filename="../../ui/screens/service.py" line="160" />
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="158" />
+        <location filename="../../ui/screens/service.py" line="177" />
+        <source>报告已导出：</source>
+        <translation>報告已導出：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="187" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="159" />
+        <location filename="../../ui/screens/service.py" line="188" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/service.py" line="189" />
+        <source>导出报告</source>
+        <translation>導出報告</translation>
     </message>
 </context>
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="201" />
+        <location filename="../../ui/screens/service.py" line="233" />
         <source>抱歉，刚才出了点问题</source>
         <translation>抱歉，剛才出了點問題</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="202" />
+        <location filename="../../ui/screens/service.py" line="234" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>您的信息已清除。請重新開始，或到窗口請工作人員幫助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="203" />
+        <location filename="../../ui/screens/service.py" line="235" />
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="207" />
+        <location filename="../../ui/screens/service.py" line="239" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>抱歉，剛才出了點問題，請重新開始</translation>
     </message>

@@ -176,3 +176,26 @@ def test_print_guide_goes_to_the_receipt_printer_off_the_gui_thread(qtbot, confi
         assert blocker.args == [False] and "二维码" in win.item.print_status.text()
     finally:
         devices.close()
+
+
+def test_diagnostics_exports_a_report_and_records_the_technician(qtbot, config, store, tmp_path):
+    from devices.registry import build_devices
+    from kiosk.diagnostics import ActionLog
+
+    devices = build_devices(config, mode="sim", sim_dir=tmp_path / "sim", start=("idcard", "printer", "scanner"))
+    try:
+        win = make(qtbot, config, store, devices=devices)
+        win.session.go("start")
+        win.session.go("technician")
+        win.session.go("pin_ok")
+        assert (
+            "ID card reader" in win.diagnostics.more_facts.text() or "身份证阅读器" in win.diagnostics.more_facts.text()
+        )
+        win.diagnostics.export.click()
+        reports = sorted((config.data_dir / "reports").glob("*.json"))
+        assert len(reports) == 1 and reports[0].with_suffix(".pdf").exists()
+        assert reports[0].name in win.diagnostics.export_status.text()
+        actions = [e["action"] for e in ActionLog(config.data_dir / "technician-actions.jsonl").entries()]
+        assert actions == ["open_diagnostics", "export_report"]
+    finally:
+        devices.close()

@@ -110,12 +110,19 @@ class DiagnosticsScreen(ScreenBase):
         self.more_facts = label(role="subtitle", name="diagnosticsMoreFacts")
         self.done = button(role="primary", name="diagnosticsDone")
         self.done.clicked.connect(self.leave.emit)
+        self.export = button(role="chrome", name="diagnosticsExport")
+        self.export.clicked.connect(self.export_report)
+        self.export_status = label(role="note", name="diagnosticsExportStatus")
         columns = QHBoxLayout()
         columns.addWidget(self.facts, 1, Qt.AlignmentFlag.AlignTop)
         columns.addWidget(self.more_facts, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.heading)
         layout.addLayout(columns, 1)
-        layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        actions.addWidget(self.done)
+        actions.addWidget(self.export)
+        actions.addWidget(self.export_status, 1)
+        layout.addLayout(actions)
         self.retranslate()
 
     def lines(self) -> list[str]:
@@ -153,10 +160,33 @@ class DiagnosticsScreen(ScreenBase):
         good, bad = self.tr("正常"), self.tr("故障")  # outside the f-string, where lupdate finds them
         return [f"{names.get(c.device, c.device)}：{good if c.ok else bad} · {c.summary}" for c in devices.checks()]
 
+    def export_report(self) -> None:
+        """Write the report (JSON and PDF) for the help desk, and log the action."""
+        from kiosk.diagnostics import build_report, report_html, write_report
+        from ui.printing import render_pdf
+
+        devices = self.ctx.services.get("devices")
+        checks = devices.checks() if devices is not None else []
+        required = devices.required if devices is not None else {}
+        report = build_report(
+            self.ctx.config.terminal.id, self.ctx.store.stats(), checks, required, self.ctx.config.data_dir
+        )
+        path = write_report(report, self.ctx.config.data_dir / "reports")
+        render_pdf(report_html(report), f"{report['terminal']} {report['created_at']}", path.with_suffix(".pdf"))
+        self.action_log().record("export_report", file=path.name)
+        self.export_status.setText(self.tr("报告已导出：") + path.name)
+
+    def action_log(self):
+        """Where technician actions are recorded."""
+        from kiosk.diagnostics import ActionLog
+
+        return ActionLog(self.ctx.config.data_dir / "technician-actions.jsonl")
+
     def retranslate(self) -> None:
         """Strings of the diagnostics screen."""
         self.heading.setText(self.tr("终端诊断"))
         self.done.setText(self.tr("退出诊断"))
+        self.export.setText(self.tr("导出报告"))
         if self.isVisible():
             self.show_facts()
 
@@ -168,7 +198,9 @@ class DiagnosticsScreen(ScreenBase):
         self.more_facts.setText("\n".join(lines[half:]))
 
     def entered(self) -> None:
-        """Fresh facts each time."""
+        """Fresh facts each time; the technician's entry is recorded."""
+        self.export_status.clear()
+        self.action_log().record("open_diagnostics")
         self.show_facts()
 
 
