@@ -25,11 +25,7 @@ def in_script(text: str, language: str) -> str:
 
 def item_name(item: Item, language: str) -> str:
     """An item's name for the language, falling back to Chinese where no English name exists."""
-    if language == "zh_HK":
-        return item.name_hant or in_script(item.name, language)
-    if language == "en" and item.name_en:
-        return item.name_en
-    return item.name
+    return item_name_from_parts(item.name, item.name_hant, item.name_en, language)
 
 
 def item_name_from_parts(name: str, name_hant: str, name_en: str, language: str) -> str:

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from kiosk.content import LANGUAGES
 from kiosk.modules import Module, module_by_id
 
 
@@ -130,7 +131,7 @@ class Session:
 
     def set_language(self, language: str) -> None:
         """Switch the language on any screen."""
-        if language not in ("zh_CN", "zh_HK", "en"):
+        if language not in LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
         self.language = language
         self._emit("language")

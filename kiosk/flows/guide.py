@@ -88,9 +88,17 @@ def item_guide(
     )
 
 
+FORM_NAMES = {"original": "原件", "copy": "复印件", "electronic": "电子版"}
+
+
+def promised_text(item: Item) -> str:
+    """The promised time limit in words for printed and phone texts."""
+    return "即办" if item.promised_days == 0 else f"{item.promised_days}个工作日"
+
+
 def qr_text(item: Item, language: str) -> str:
     """The guide's essentials as plain text for a phone: name, time limit, hotline, required materials."""
-    days = "即办" if item.promised_days == 0 else f"{item.promised_days}个工作日"
+    days = promised_text(item)
     head = [item_name(item, language), f"时限：{days}；咨询：12345"]
     room = QR_LIMIT - sum(len(line) + 1 for line in head) - 3
     materials = "、".join(m.name for m in item.materials if m.required)
@@ -104,21 +112,16 @@ def guide_receipt(item: Item, language: str):
     """The guide's essentials as a receipt for the receipt printer (title, materials, time, where, QR)."""
     from devices.printer.receipt import Receipt
 
-    days = "即办" if item.promised_days == 0 else f"{item.promised_days}个工作日"
+    days = promised_text(item)
     lines = [
         "需要带的材料：",
-        *(
-            f"· {m.name}（{ {'original': '原件', 'copy': '复印件'}.get(m.form, '电子版') }×{m.copies}）"
-            for m in item.materials
-            if m.required
-        ),
+        *(f"· {m.name}（{FORM_NAMES.get(m.form, m.form)}×{m.copies}）" for m in item.materials if m.required),
         f"承诺时限：{days}",
         f"办理地点：{item.where}",
     ]
-    receipt = Receipt(
+    return Receipt(
         title=item_name(item, "zh_CN" if language == "en" else language),
         lines=tuple(in_script(line, language) for line in lines),
         qr=qr_text(item, language),
         footer=(in_script("扫码把指南存到手机 · 咨询电话 12345", language),),
     )
-    return receipt
