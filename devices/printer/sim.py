@@ -1,16 +1,28 @@
-"""A network receipt printer on 127.0.0.1 that parses the ESC/POS stream and saves each cut receipt as PNG.
+"""A receipt printer that parses the ESC/POS stream and saves each cut receipt as PNG, on TCP or on a pty.
 
 It understands what the driver sends (ESC @, ESC a, GS v 0 raster images, GS ( k QR codes, GS V cut, text and
-line feeds) and answers DLE EOT status queries; faults: paper out, paper low, cover open.
+line feeds) and answers DLE EOT status queries; faults: paper out, paper low, cover open, switched off (silent).
+`transport="tcp"` listens on 127.0.0.1 like a network printer's port 9100; `transport="serial"` is the far end
+of a pty, reached through a stable symlink (`port`) the way udev's /dev/serial/by-id links name a real one.
+`unplug()` and `replug()` take the printer away and bring it back at the same address.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import pty
+import select
+import shutil
 import socket
+import tempfile
 import threading
+import tty
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import segno
 from PIL import Image, ImageDraw
@@ -26,6 +38,7 @@ class PrinterFaults:
 
     paper: str = "ok"  # "ok", "low", "out"
     cover_open: bool = False
+    silent: bool = False  # switched off at the far end of a live line: status queries go unanswered
 
 
 class _Parser:
@@ -39,7 +52,8 @@ class _Parser:
         self.qr_data = b""
         self.qr_size = 3
 
-    def feed(self, chunk: bytes, reply) -> None:
+    def feed(self, chunk: bytes, reply: Callable[[bytes], object]) -> None:
+        """Take bytes off the wire; answers (status bytes) go out through `reply`."""
         self.data.extend(chunk)
         while self.data:
             used = self._one(reply)
@@ -55,11 +69,12 @@ class _Parser:
             self.blocks.append(image)
             self.text.clear()
 
-    def _one(self, reply) -> int:
+    def _one(self, reply: Callable[[bytes], object]) -> int:
         d = self.data
         first = d[0]
         if first == 0x10 and len(d) >= 3 and d[1] == 0x04:  # DLE EOT n: real-time status
-            reply(bytes([self.sim.status_byte(d[2])]))
+            if not self.sim.faults.silent:
+                reply(bytes([self.sim.status_byte(d[2])]))
             return 3
         if first == 0x0A:
             self._flush_text()
@@ -124,18 +139,29 @@ class _Parser:
 
 
 class PrinterSimulator:
-    """Listens on 127.0.0.1 (port 9100 in deployment demos; an ephemeral one in tests)."""
+    """A receipt printer on 127.0.0.1 (port 9100 in deployment demos; an ephemeral one in tests) or on a pty."""
 
-    def __init__(self, out_dir: Path, port: int = 0):
+    def __init__(self, out_dir: Path, port: int = 0, transport: Literal["tcp", "serial"] = "tcp"):
+        if transport not in ("tcp", "serial"):
+            raise ValueError(f"unknown printer simulator transport {transport!r} (tcp or serial)")
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.transport = transport
         self.faults = PrinterFaults()
         self.printed: list[Path] = []
-        self._server = socket.create_server(("127.0.0.1", port))
-        self.port = self._server.getsockname()[1]
+        self.port: int | str = port  # TCP: the port number; serial: the symlink to the pty's device
+        self.tty = ""  # serial: the pty's own device path, new at every replug
+        self._link_dir: Path | None = None
+        if transport == "serial":
+            self._link_dir = Path(tempfile.mkdtemp(prefix="kiosk-printer-sim-"))
+            self.port = str(self._link_dir / "ttyPrinter")
+        self._server: socket.socket | None = None
+        self._master: int | None = None
+        self._slave: int | None = None
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, name="printer-sim", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        self.plugged = False
+        self.replug()
 
     def status_byte(self, n: int) -> int:
         """The answer to DLE EOT n."""
@@ -157,11 +183,60 @@ class PrinterSimulator:
         receipt.save(path)
         self.printed.append(path)
 
-    def _serve(self) -> None:
-        self._server.settimeout(0.1)
-        while not self._stop.is_set():
+    def replug(self) -> None:
+        """Plug the printer (back) in at the same address: the same TCP port, the same symlink."""
+        if self.plugged:
+            return
+        # Each plug-in gets its own stop flag, so a server thread of an earlier one can never outlive its unplug.
+        self._stop = threading.Event()
+        if self.transport == "tcp":
+            self._server = socket.create_server(("127.0.0.1", int(self.port)))  # SO_REUSEADDR: rebinding works
+            self.port = self._server.getsockname()[1]
+            target, args = self._serve_tcp, (self._server, self._stop)
+        else:
+            self._master, self._slave = pty.openpty()
+            tty.setraw(self._slave)
+            self.tty = os.ttyname(self._slave)
+            link = Path(self.port)
+            link.unlink(missing_ok=True)
+            link.symlink_to(self.tty)
+            target, args = self._serve_pty, (self._master, self._stop)
+        self._thread = threading.Thread(target=target, args=args, name="printer-sim", daemon=True)
+        self._thread.start()
+        self.plugged = True
+
+    def unplug(self) -> None:
+        """Pull the cable: connections drop, the port refuses or the device path goes away, until `replug()`."""
+        if not self.plugged:
+            return
+        self.plugged = False
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)  # it drops the open connection within 0.1 s
+            self._thread = None
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self.transport == "serial":
+            Path(self.port).unlink(missing_ok=True)
+            for fd in (self._master, self._slave):
+                if fd is not None:
+                    with contextlib.suppress(OSError):  # already closed
+                        os.close(fd)
+            self._master = self._slave = None
+
+    def close(self) -> None:
+        """Unplug for good and remove the serial symlink's folder."""
+        self.unplug()
+        if self._link_dir is not None:
+            shutil.rmtree(self._link_dir, ignore_errors=True)
+            self._link_dir = None
+
+    def _serve_tcp(self, server: socket.socket, stop: threading.Event) -> None:
+        server.settimeout(0.1)
+        while not stop.is_set():
             try:
-                conn, _ = self._server.accept()
+                conn, _ = server.accept()
             except TimeoutError:
                 continue
             except OSError:
@@ -169,7 +244,7 @@ class PrinterSimulator:
             with conn:
                 parser = _Parser(self)
                 conn.settimeout(0.1)
-                while not self._stop.is_set():
+                while not stop.is_set():
                     try:
                         chunk = conn.recv(65536)
                     except TimeoutError:
@@ -179,13 +254,30 @@ class PrinterSimulator:
                     if not chunk:
                         break
                     try:
-                        parser.feed(chunk, conn.sendall)
-                    except Exception:
-                        log.exception("could not parse the ESC/POS stream")
-                        parser = _Parser(self)
+                        parser = self._feed(parser, chunk, conn.sendall)
+                    except OSError:
+                        break
 
-    def close(self) -> None:
-        """Stop listening."""
-        self._stop.set()
-        self._server.close()
-        self._thread.join(timeout=2)
+    def _serve_pty(self, master: int, stop: threading.Event) -> None:
+        # One stream for as long as the cable is in: the driver opening and closing the port is not a
+        # connection boundary on a serial line, so the parser lives across them.
+        parser = _Parser(self)
+        while not stop.is_set():
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+                parser = self._feed(parser, chunk, lambda data: os.write(master, data))
+            except OSError:  # not while the simulator holds the slave end open; should it happen, keep serving
+                stop.wait(0.05)
+
+    def _feed(self, parser: _Parser, chunk: bytes, reply: Callable[[bytes], object]) -> _Parser:
+        try:
+            parser.feed(chunk, reply)
+        except OSError:
+            raise  # the line went away: the serving loop deals with it
+        except Exception:
+            log.exception("could not parse the ESC/POS stream")
+            return _Parser(self)
+        return parser
