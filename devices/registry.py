@@ -1,9 +1,9 @@
 """Build the terminal's devices from config: real drivers, or real drivers against their simulators.
 
-`devices.mode = "sim"` starts each simulator (a pty for serial devices, a 127.0.0.1 server for the printer)
-and points the real driver at it, so the code path is the one a real device takes. Third-party drivers plug in
-through the entry-point group `kiosk.devices` with names "<kind>:<driver>" (a factory taking the kind's config
-section and returning a driver).
+`devices.mode = "sim"` starts each simulator (a pty for serial devices, a 127.0.0.1 server for the printer,
+a gcc-built SDK library for the finger-vein scanner) and points the real driver at it, so the code path is the
+one a real device takes. Third-party drivers plug in through the entry-point group `kiosk.devices` with names
+"<kind>:<driver>" (a factory taking the kind's config section and returning a driver).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from devices.base import CheckResult, DeviceError
 
 log = logging.getLogger("kiosk.devices")
-KINDS = ("idcard", "printer", "scanner", "camera", "audio")
+KINDS = ("idcard", "printer", "scanner", "camera", "audio", "fingervein")
 
 
 @dataclass
@@ -61,14 +61,27 @@ class DeviceSet:
 
 
 def is_usable(kind: str, settings: Any) -> tuple[bool, str]:
-    """Whether a real device can be tried at all: its port exists (serial) or a host is set (network)."""
+    """Whether a real device can be tried at all: its port exists (serial), a host is set (network) or its
+    vendor library is installed (SDK)."""
     port = getattr(settings, "port", None)
     if kind in ("idcard", "scanner"):
         return (os.path.exists(port), f"port {port} " + ("present" if os.path.exists(port) else "not found"))
-    if kind == "printer":
+    if kind == "printer" and settings.driver == "network":
         return (bool(settings.host), f"printer at {settings.host}:{settings.port}")
+    if kind == "printer" and settings.driver == "serial":
+        present = os.path.exists(settings.serial_port)
+        return (present, f"printer port {settings.serial_port} " + ("present" if present else "not found"))
+    if kind == "printer" and settings.driver == "usb":
+        return _real(kind, settings).usable()
     if kind == "camera" and settings.source.startswith("/"):
         return (os.path.exists(settings.source), f"camera {settings.source}")
+    if kind == "fingervein" and settings.driver == "sdk":
+        from devices.fingervein.sdk_driver import DEFAULT_LIBRARY
+
+        library = settings.library or DEFAULT_LIBRARY
+        if not os.path.isfile(library):
+            return (False, f"finger-vein SDK not installed: {library} not found")
+        return (True, f"finger-vein SDK {library}")
     return (True, "")
 
 
@@ -82,8 +95,11 @@ def _plugin(kind: str, driver: str):
 def _real(kind: str, settings: Any):
     from devices.audio.sounddevice_audio import SoundDeviceAudio
     from devices.camera.opencv_camera import OpenCvCamera
+    from devices.fingervein.sdk_driver import FingerVeinSdk
     from devices.idcard.reader import SerialIdCardReader
     from devices.printer.escpos_network import NetworkReceiptPrinter
+    from devices.printer.escpos_serial import SerialReceiptPrinter
+    from devices.printer.escpos_usb import UsbReceiptPrinter
     from devices.scanner.serial_scanner import SerialScanner
 
     builtin = {
@@ -91,9 +107,12 @@ def _real(kind: str, settings: Any):
         ("camera", "opencv"): lambda s: OpenCvCamera(
             int(s.source) if s.source.isdigit() else s.source, s.width, s.height, s.fps
         ),
-        ("idcard", "serial"): lambda s: SerialIdCardReader(s.port, s.baudrate),
+        ("idcard", "serial"): lambda s: SerialIdCardReader(s.port, s.baudrate, wlt_library=s.wlt_library),
         ("printer", "network"): lambda s: NetworkReceiptPrinter(s.host, s.port),
+        ("printer", "serial"): lambda s: SerialReceiptPrinter(s.serial_port, s.baudrate),
+        ("printer", "usb"): lambda s: UsbReceiptPrinter(int(s.usb_vendor, 16), int(s.usb_product, 16)),
         ("scanner", "serial"): lambda s: SerialScanner(s.port, s.baudrate),
+        ("fingervein", "sdk"): lambda s: FingerVeinSdk(s.library, s.device_index, s.match_threshold),
     }
     factory = builtin.get((kind, settings.driver)) or _plugin(kind, settings.driver)
     if factory is None:
@@ -119,7 +138,7 @@ def build_devices(
         devices.required[kind] = settings.required
         try:
             if mode == "sim":
-                driver, sim = _simulated(kind, sim_dir or config.data_dir / "sim")
+                driver, sim = _simulated(kind, sim_dir or config.data_dir / "sim", settings)
                 devices.simulators[kind] = sim
             else:
                 usable, why = is_usable(kind, settings)
@@ -136,7 +155,7 @@ def build_devices(
     return devices
 
 
-def _simulated(kind: str, sim_dir: Path):
+def _simulated(kind: str, sim_dir: Path, settings: Any = None):
     from devices.idcard.reader import SerialIdCardReader
     from devices.idcard.sim import IdCardSimulator, sample_card
     from devices.printer.escpos_network import NetworkReceiptPrinter
@@ -146,8 +165,14 @@ def _simulated(kind: str, sim_dir: Path):
 
     if kind == "idcard":
         sim = IdCardSimulator(card=sample_card("王小明", "男", "1985-06-15", 23))
-        return SerialIdCardReader(sim.port), sim
-    if kind == "printer":
+        # Simulated cards may carry a flagged test JPEG in the photo slot; a real reader's never would.
+        return SerialIdCardReader(sim.port, accept_test_photo=True), sim
+    if kind == "printer" and getattr(settings, "driver", "") == "serial":
+        from devices.printer.escpos_serial import SerialReceiptPrinter
+
+        sim = PrinterSimulator(sim_dir / "receipts", transport="serial")
+        return SerialReceiptPrinter(str(sim.port)), sim
+    if kind == "printer":  # network, and USB (no virtual USB bus here: its simulator is the network one)
         sim = PrinterSimulator(sim_dir / "receipts")
         return NetworkReceiptPrinter("127.0.0.1", sim.port), sim
     if kind == "audio":
@@ -160,6 +185,14 @@ def _simulated(kind: str, sim_dir: Path):
 
         sim = CameraSimulator()
         return OpenCvCamera(sim.url), sim
+    if kind == "fingervein":
+        from devices.fingervein.sdk_driver import FingerVeinSdk
+        from devices.fingervein.sim import FingerVeinSimulator
+
+        # The simulator is a vendor SDK built from C: the real ctypes driver loads it by path. A resident's
+        # finger rests on it, as the ID card simulator holds a card.
+        sim = FingerVeinSimulator(sim_dir / "fingervein", finger=1)
+        return FingerVeinSdk(sim.library), sim
     sim = ScannerSimulator()
     return SerialScanner(sim.port), sim
 

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kiosk.allowlist import AllowList, AllowListError
 
@@ -117,6 +118,22 @@ class PortalConfig:
 
 
 @dataclass(frozen=True)
+class HubConfig:
+    """The service hub this terminal talks to (`kiosk hub serve` runs the reference one locally)."""
+
+    url: str = "http://127.0.0.1:8700"
+
+
+@dataclass(frozen=True)
+class A4PrinterConfig:
+    """A4 documents through CUPS: a queue name (empty: the system default) and a scheduler (empty: local)."""
+
+    enabled: bool = True
+    destination: str = ""
+    server: str = ""
+
+
+@dataclass(frozen=True)
 class DevicesConfig:
     """Which device drivers to use: `sim` runs every real driver against its simulator."""
 
@@ -130,16 +147,22 @@ class IdCardDeviceConfig:
     driver: str = "serial"
     port: str = "/dev/ttyUSB0"
     baudrate: int = 115200
+    wlt_library: str = ""  # the reader vendor's WLT photo decoder (libwlt.so); empty: photo unavailable
     required: bool = True
 
 
 @dataclass(frozen=True)
 class PrinterDeviceConfig:
-    """The receipt printer on the network (ESC/POS, port 9100)."""
+    """The ESC/POS receipt printer: driver "network" (host, port 9100), "serial" (serial_port, baudrate) or
+    "usb" (usb_vendor, usb_product as hex ids, e.g. "0416" and "5011")."""
 
     driver: str = "network"
     host: str = "192.168.1.60"
     port: int = 9100
+    serial_port: str = "/dev/ttyUSB1"
+    baudrate: int = 115200
+    usb_vendor: str = "0416"
+    usb_product: str = "5011"
     required: bool = True
 
 
@@ -175,6 +198,17 @@ class ScannerDeviceConfig:
     required: bool = False
 
 
+@dataclass(frozen=True)
+class FingerVeinDeviceConfig:
+    """The finger-vein scanner through its vendor's SDK library (empty: /opt/fingervein/lib/libfvsdk.so)."""
+
+    driver: str = "sdk"
+    library: str = ""
+    device_index: int = 0
+    match_threshold: int = 60  # FV_Match scores run 0..100
+    required: bool = False
+
+
 _GDZWFW = ("www.gdzwfw.gov.cn", "gdzwfw.gov.cn")
 SECTIONS: dict[str, type] = {
     "terminal": TerminalConfig,
@@ -184,6 +218,8 @@ SECTIONS: dict[str, type] = {
     "voice": VoiceConfig,
     "modules": ModulesConfig,
     "technician": TechnicianConfig,
+    "hub": HubConfig,
+    "a4_printer": A4PrinterConfig,
     "devices": DevicesConfig,
     "portal_gba": PortalConfig,
     "portal_gdzwfw": PortalConfig,
@@ -194,6 +230,7 @@ SECTIONS: dict[str, type] = {
     "device_scanner": ScannerDeviceConfig,
     "device_camera": CameraDeviceConfig,
     "device_audio": AudioDeviceConfig,
+    "device_fingervein": FingerVeinDeviceConfig,
 }
 SECTION_DEFAULTS: dict[str, Any] = {
     "portal_gba": PortalConfig("https://www.gdzwfw.gov.cn/portal/gba/", _GDZWFW),
@@ -210,11 +247,14 @@ RANGES = {
     ("voice", "speed"): (80, 400),
     ("technician", "lockout_seconds"): (1, 86400),
     ("device_printer", "port"): (1, 65535),
+    ("device_printer", "baudrate"): (1200, 921600),
     ("device_idcard", "baudrate"): (1200, 921600),
     ("device_scanner", "baudrate"): (1200, 921600),
     ("device_camera", "fps"): (1, 60),
     ("device_camera", "width"): (160, 4096),
     ("device_camera", "height"): (120, 4096),
+    ("device_fingervein", "device_index"): (0, 15),
+    ("device_fingervein", "match_threshold"): (1, 100),
 }
 
 
@@ -233,6 +273,8 @@ class Config:
     voice: VoiceConfig = field(default_factory=VoiceConfig)
     modules: ModulesConfig = field(default_factory=ModulesConfig)
     technician: TechnicianConfig = field(default_factory=TechnicianConfig)
+    hub: HubConfig = field(default_factory=HubConfig)
+    a4_printer: A4PrinterConfig = field(default_factory=A4PrinterConfig)
     devices: DevicesConfig = field(default_factory=DevicesConfig)
     portal_gba: PortalConfig = SECTION_DEFAULTS["portal_gba"]
     portal_gdzwfw: PortalConfig = SECTION_DEFAULTS["portal_gdzwfw"]
@@ -243,6 +285,7 @@ class Config:
     device_scanner: ScannerDeviceConfig = field(default_factory=ScannerDeviceConfig)
     device_camera: CameraDeviceConfig = field(default_factory=CameraDeviceConfig)
     device_audio: AudioDeviceConfig = field(default_factory=AudioDeviceConfig)
+    device_fingervein: FingerVeinDeviceConfig = field(default_factory=FingerVeinDeviceConfig)
     origin: str = "built-in defaults"
 
     @property
@@ -324,6 +367,13 @@ def _apply(config: Config, section: str, key: str, value: Any, where: str, from_
 
 
 def _check(config: Config) -> None:
+    for key in ("usb_vendor", "usb_product"):
+        value = getattr(config.device_printer, key)
+        if not (len(value) == 4 and all(c in "0123456789abcdefABCDEF" for c in value)):
+            raise ConfigError(f"{config.origin}: device_printer.{key} {value!r} must be 4 hex digits (e.g. 0416)")
+    hub = urlsplit(config.hub.url) if config.hub.url else None
+    if hub is not None and (hub.scheme not in ("http", "https") or not hub.hostname):
+        raise ConfigError(f"{config.origin}: hub.url {config.hub.url!r} must be an http:// or https:// address")
     for module in config.modules.enabled:
         if module not in MODULES:
             raise ConfigError(

@@ -61,3 +61,129 @@ def qapp():
     from ui.app import make_application
 
     return make_application()
+
+
+class PrivateCups:
+    """A CUPS scheduler of the test's own on 127.0.0.1 with one raw queue whose device is a TCP socket
+    (AppSocket, as a network laser printer listens on port 9100): what reaches the socket is what would print."""
+
+    def __init__(self, root: Path):
+        import getpass
+        import grp
+        import pwd
+        import shutil
+        import socket
+        import subprocess
+        import threading
+        import time
+
+        self.root = root
+        for sub in ("spool", "cache", "state", "log", "ppd"):
+            (root / sub).mkdir(parents=True, exist_ok=True)
+        # cupsd refuses to run jobs as root: under root (CI's sudo) it drops to Debian's "lp" user.
+        user = "lp" if os.geteuid() == 0 else getpass.getuser()
+        group = grp.getgrgid(pwd.getpwnam(user).pw_gid).gr_name
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.server = f"127.0.0.1:{self.port}"
+        (root / "cupsd.conf").write_text(
+            f"Listen {self.server}\nLogLevel warn\nWebInterface No\nBrowsing No\nDefaultAuthType None\n"
+            "<Location />\n  Order allow,deny\n  Allow 127.0.0.1\n</Location>\n"
+            "<Location /admin>\n  Order allow,deny\n  Allow 127.0.0.1\n</Location>\n"
+            "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n"
+        )
+        (root / "cups-files.conf").write_text(
+            f"ServerRoot {root}\nRequestRoot {root}/spool\nCacheDir {root}/cache\nStateDir {root}/state\n"
+            f"TempDir {root}/spool\nAccessLog {root}/log/access_log\nErrorLog {root}/log/error_log\n"
+            f"PageLog {root}/log/page_log\nUser {user}\nGroup {group}\n"
+            f"SystemGroup {grp.getgrgid(os.getegid()).gr_name}\nServerBin /usr/lib/cups\nDataDir /usr/share/cups\n"
+        )
+        if os.geteuid() == 0:
+            for sub in ("spool", "cache", "state", "log"):
+                shutil.chown(root / sub, user, group)
+        self.process = subprocess.Popen(
+            [
+                shutil.which("cupsd") or "/usr/sbin/cupsd",
+                "-f",
+                "-c",
+                str(root / "cupsd.conf"),
+                "-s",
+                str(root / "cups-files.conf"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 10
+        while (
+            subprocess.run(["lpstat", "-h", self.server, "-r"], capture_output=True, text=True).stdout.find(
+                "is running"
+            )
+            < 0
+        ):
+            assert time.monotonic() < deadline and self.process.poll() is None, "private cupsd did not start"
+            time.sleep(0.1)
+        # The "printer": a TCP listener collecting each connection's bytes as one job.
+        self.jobs: list[bytes] = []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.printer_port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            with conn:
+                data = bytearray()
+                while chunk := conn.recv(65536):
+                    data += chunk
+                self.jobs.append(bytes(data))
+
+    def add_queue(self, name: str) -> None:
+        """A raw queue sending jobs to the listener."""
+        import subprocess
+
+        subprocess.run(
+            [
+                "lpadmin",
+                "-h",
+                self.server,
+                "-p",
+                name,
+                "-E",
+                "-v",
+                f"socket://127.0.0.1:{self.printer_port}",
+                "-m",
+                "raw",
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+    def close(self) -> None:
+        """Stop the scheduler and the listener."""
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.listener.close()
+
+
+@pytest.fixture
+def private_cups():
+    """A private CUPS scheduler with a queue "kiosk-a4" (scripts/bootstrap.sh installs CUPS)."""
+    import shutil
+    import tempfile
+
+    if shutil.which("cupsd") is None and not Path("/usr/sbin/cupsd").exists():
+        pytest.skip("CUPS is not installed (scripts/bootstrap.sh installs it)")
+    # Not under pytest's tmp_path: CUPS's backends run as an unprivileged user and must reach the spool.
+    root = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
+    root.chmod(0o755)
+    cups = PrivateCups(root)
+    try:
+        cups.add_queue("kiosk-a4")
+        yield cups
+    finally:
+        cups.close()
+        shutil.rmtree(root, ignore_errors=True)

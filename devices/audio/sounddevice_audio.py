@@ -11,7 +11,7 @@ import os
 
 import numpy as np
 
-from devices.base import CheckResult, DeviceError
+from devices.base import CheckResult, DeviceError, DeviceState, EventSource
 
 log = logging.getLogger("kiosk.devices.audio")
 
@@ -52,13 +52,55 @@ def dominant_frequency(samples: np.ndarray, rate: int) -> float:
     return float(np.fft.rfftfreq(samples.size, 1 / rate)[int(np.argmax(spectrum[1:])) + 1])
 
 
-class SoundDeviceAudio:
+class SoundDeviceAudio(EventSource):
     """The default (or named) output and input devices."""
 
     kind = "audio"
 
     def __init__(self, output: str | int | None = None, input_device: str | int | None = None, rate: int = 48000):
         self.output, self.input, self.rate = output, input_device, rate
+        self._meter = None
+        self._meter_level = -120.0
+
+    def start_meter(self) -> None:
+        """Keep measuring the microphone level in PortAudio's own thread (read it with `meter_level`)."""
+        if self._meter is not None:
+            return
+        sd = _sd()
+
+        def measure(indata: np.ndarray, _frames: int, _time, _status) -> None:
+            self._meter_level = level_dbfs(indata[:, 0])
+
+        try:
+            stream = sd.InputStream(
+                samplerate=self.rate,
+                channels=1,
+                dtype="float32",
+                device=self.input,
+                blocksize=self.rate // 20,
+                latency="low",  # a meter that lags the sound it shows is no use for aiming a microphone
+                callback=measure,
+            )
+            stream.start()
+        except (sd.PortAudioError, ValueError) as exc:
+            raise DeviceError(f"microphone: {exc}") from exc
+        self._meter = stream
+
+    def meter_level(self) -> float:
+        """The latest microphone level in dBFS (-120 when the meter is off or silent)."""
+        return self._meter_level if self._meter is not None else -120.0
+
+    def stop_meter(self) -> None:
+        """Stop the level meter."""
+        stream, self._meter = self._meter, None
+        if stream is not None:
+            stream.stop()
+            stream.close()
+        self._meter_level = -120.0
+
+    def close(self) -> None:
+        """Release the microphone."""
+        self.stop_meter()
 
     def play_tone(self, frequency: float = 1000.0, seconds: float = 0.5) -> None:
         """The speaker test."""
@@ -112,6 +154,8 @@ class SoundDeviceAudio:
             sd = _sd()
             out, inp = sd.query_devices(self.output, "output"), sd.query_devices(self.input, "input")
         except (DeviceError, ValueError, Exception) as exc:  # PortAudio reports missing devices its own way
+            self.state = DeviceState.DISCONNECTED
             return CheckResult(self.kind, False, f"no audio device: {exc}")
+        self.state = DeviceState.READY
         details = {"output": out["name"], "input": inp["name"], "pulse_source": os.environ.get("PULSE_SOURCE", "")}
         return CheckResult(self.kind, True, "speaker and microphone present", details)

@@ -14,13 +14,13 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from devices.base import CheckResult, DeviceState
+from devices.base import CheckResult, DeviceState, EventSource
 
 log = logging.getLogger("kiosk.devices.camera")
 FROZEN_AFTER_S = 2.0  # identical frames for this long: the camera is stuck
 
 
-class OpenCvCamera:
+class OpenCvCamera(EventSource):
     """Frames from one source at a configured size and rate."""
 
     kind = "camera"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import termios
+import threading
 import time
 from dataclasses import dataclass
 
 import serial
 
-from devices.base import CheckResult, DeviceError, DeviceState, DeviceTimeout
+from devices.base import CheckResult, DeviceError, DeviceState, DeviceTimeout, EventSource
+from devices.idcard.photo import CardPhoto, WltDecoder, decode_photo
 from devices.idcard.protocol import (
     CMD_FIND_CARD,
     CMD_READ_BASE,
@@ -40,25 +42,43 @@ class CardRemoved(DeviceError):
 
 @dataclass(frozen=True)
 class CardRead:
-    """One card: its text, and its photo as WLT bytes (decodable only by the vendor library)."""
+    """One card: its text, and its photo as WLT bytes (decoded by `SerialIdCardReader.photo`)."""
 
     text: CardText
     photo_wlt: bytes
 
 
-class SerialIdCardReader:
+class SerialIdCardReader(EventSource):
     """A desktop ID card reader on a serial port (or a simulator on a pty: the same bytes)."""
 
     kind = "idcard"
 
-    def __init__(self, port: str, baudrate: int = 115200, timeout: float = 2.0, retries: int = 2):
+    def __init__(
+        self,
+        port: str,
+        baudrate: int = 115200,
+        timeout: float = 2.0,
+        retries: int = 2,
+        wlt_library: str = "",
+        accept_test_photo: bool = False,
+    ):
         self.port = port
         self.baudrate = baudrate
         self.timeout = timeout
         self.retries = retries
+        # Loaded now so that a missing vendor library shows in the self-test; it never raises here, because the
+        # card's text is useful without the photo.
+        self.wlt_decoder = WltDecoder(wlt_library) if wlt_library else None
+        # Only a simulated reader may hand over flagged test JPEGs; a real terminal refuses them.
+        self.accept_test_photo = accept_test_photo
         self.state = DeviceState.DISCONNECTED
         self._serial: serial.Serial | None = None
         self._frames = FrameReader()
+        # One conversation at a time: a self-test from the diagnostics screen may arrive during a card read.
+        self._lock = threading.RLock()
+        self._watching = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self.card_present = False
 
     # -- connection ---------------------------------------------------------------------------------
     def open(self) -> None:
@@ -73,6 +93,8 @@ class SerialIdCardReader:
 
     def close(self) -> None:
         """Release the port."""
+        if threading.current_thread() is not self._watcher:
+            self._watching.clear()
         if self._serial is not None:
             self._serial.close()
             self._serial = None
@@ -80,6 +102,10 @@ class SerialIdCardReader:
 
     def _exchange(self, command: tuple[int, int]) -> Response:
         """Send one request and wait for its response, resending after a garbled answer."""
+        with self._lock:
+            return self._exchange_locked(command)
+
+    def _exchange_locked(self, command: tuple[int, int]) -> Response:
         if self._serial is None:
             self.open()
         assert self._serial is not None
@@ -118,6 +144,10 @@ class SerialIdCardReader:
 
     def read_card(self) -> CardRead:
         """Find, select and read the card on the reader."""
+        with self._lock:
+            return self._read_card_locked()
+
+    def _read_card_locked(self) -> CardRead:
         self.state = DeviceState.BUSY
         try:
             if not self.find_card():
@@ -127,10 +157,45 @@ class SerialIdCardReader:
             response = self._exchange(CMD_READ_BASE)
             if response.status != Status.OK:
                 raise CardRemoved("the card was removed while it was being read")
-            return self._parse_base(response.data)
+            card = self._parse_base(response.data)
+            self.emit("card_read")  # the card itself goes back to the caller only
+            return card
         finally:
             if self.state == DeviceState.BUSY:
                 self.state = DeviceState.READY
+
+    def photo(self, card: CardRead) -> CardPhoto:
+        """The card's photo decoded (vendor WLT library, or a simulator's test JPEG), or unavailable with a reason."""
+        return decode_photo(card.photo_wlt, self.wlt_decoder, self.accept_test_photo)
+
+    def watch(self, interval: float = 0.5) -> None:
+        """Ask the reader for a card every `interval` seconds; emit card_placed / card_removed on changes."""
+        if self._watcher is not None and self._watcher.is_alive():
+            return
+        self._watching.set()
+        self._watcher = threading.Thread(target=self._watch, args=(interval,), name="idcard-watch", daemon=True)
+        self._watcher.start()
+
+    def stop_watching(self) -> None:
+        """Stop asking for cards."""
+        self._watching.clear()
+        if self._watcher is not None:
+            self._watcher.join(timeout=self.timeout + 1)
+            self._watcher = None
+
+    def _watch(self, interval: float) -> None:
+        delay = interval
+        while self._watching.is_set():
+            try:
+                present = self.find_card()
+                delay = interval
+            except DeviceError:
+                present = False
+                delay = min(delay * 2, 5.0)  # the reader is away: ask less often until it answers again
+            if present != self.card_present:
+                self.card_present = present
+                self.emit("card_placed" if present else "card_removed")
+            time.sleep(delay)
 
     @staticmethod
     def _parse_base(data: bytes) -> CardRead:
@@ -152,6 +217,11 @@ class SerialIdCardReader:
         except DeviceError as exc:
             return CheckResult(self.kind, False, str(exc))
         ok = status == Status.OK
-        return CheckResult(
-            self.kind, ok, "SAM module ready" if ok else f"SAM module status 0x{status:02X}", {"port": self.port}
-        )
+        summary = "SAM module ready" if ok else f"SAM module status 0x{status:02X}"
+        details = {"port": self.port, "photo_decoder": "not configured"}
+        if self.wlt_decoder is not None:
+            details["photo_decoder"] = self.wlt_decoder.error or f"loaded from {self.wlt_decoder.library_path}"
+            if self.wlt_decoder.error:
+                # Cards still read (text), so the reader passes; the technician sees why photos are missing.
+                summary += f"; {self.wlt_decoder.error}"
+        return CheckResult(self.kind, ok, summary, details)

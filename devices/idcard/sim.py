@@ -2,6 +2,10 @@
 
 Faults can be switched on to test the driver: no card, card removed mid-read, bad check bytes, silence
 (timeout), garbage bytes before an answer, and unplugging (the pty closes).
+
+The photo slot holds 1,024 bytes: zeros by default (no photo: the driver reports it unavailable), a flagged test
+JPEG (devices.idcard.photo.test_photo_slot, decoded only by a reader in simulation), or the payload of the
+simulated vendor WLT library (`wlt_sim_slot`, decoded through `build_wlt_library()` like a real libwlt.so).
 """
 
 from __future__ import annotations
@@ -12,7 +16,12 @@ import pty
 import select
 import threading
 import tty
+import zlib
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+import numpy as np
 
 from devices.idcard.protocol import (
     CMD_FIND_CARD,
@@ -29,6 +38,7 @@ from devices.idcard.protocol import (
     encode_response,
     encode_text,
 )
+from devices.native_build import cache_root, compile_shared_library
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -54,6 +64,35 @@ def sample_card(name: str, sex: str, birth: str, sequence: int, ethnicity: str =
     )
 
 
+# -- the simulated vendor WLT decoder (sim/wltsim.c; the payload layout is documented there) ----------------
+WLT_SOURCE = Path(__file__).resolve().parent / "sim" / "wltsim.c"
+WLT_SIM_MAGIC = b"KIOSK-SIM-WLT\0"
+WLT_SIM_WIDTH, WLT_SIM_HEIGHT = 34, 42  # 4-bit grey, shown 3x larger (102 x 126) by the library
+
+
+def wlt_sim_slot(image: np.ndarray) -> bytes:
+    """The 1,024-byte photo slot that the simulated WLT library decodes to `image` (BGR or grey) in 4-bit grey.
+
+    The image is scaled to 34 x 42 (area average) and quantised to 16 levels; the library's output is each of
+    those pixels as a 3 x 3 block of value * 17.
+    """
+    if not isinstance(image, np.ndarray) or image.dtype != np.uint8 or image.ndim not in (2, 3):
+        raise ValueError("a WLT simulator image is a uint8 BGR or greyscale image")
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 and image.shape[2] == 3 else image
+    grey = grey.reshape(grey.shape[:2])
+    small = cv2.resize(grey, (WLT_SIM_WIDTH, WLT_SIM_HEIGHT), interpolation=cv2.INTER_AREA)
+    levels = np.rint(small.astype(np.float32) / 17).astype(np.uint8).reshape(-1)
+    body = WLT_SIM_MAGIC + ((levels[0::2] << 4) | levels[1::2]).tobytes()  # left pixel in the high nibble
+    return (body + zlib.crc32(body).to_bytes(4, "big")).ljust(PHOTO_BYTES, b"\0")
+
+
+def build_wlt_library(cache_dir: Path | None = None) -> Path:
+    """The simulated vendor WLT library (exports only `int unpack(char*, char*, int)`), compiled once per source."""
+    return compile_shared_library(
+        WLT_SOURCE, "wltsim", cache_dir or cache_root() / "idcard", description="the WLT decoder simulator"
+    )
+
+
 @dataclass
 class Faults:
     """Misbehaviour to inject; each flag applies to every request until switched off."""
@@ -72,7 +111,16 @@ class IdCardSimulator:
 
     card: CardText | None = None
     faults: Faults = field(default_factory=Faults)
-    photo: bytes = b"\x00" * PHOTO_BYTES  # simulators carry no real WLT photo
+    photo: bytes = b"\x00" * PHOTO_BYTES  # no real WLT photo: zeros, a test JPEG slot or a WLT-simulator payload
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # Checked on every assignment, not only in __init__: a wrong-sized photo would corrupt the answer frame.
+        if name == "photo":
+            if not isinstance(value, bytes | bytearray | memoryview) or len(value) != PHOTO_BYTES:
+                size = len(value) if isinstance(value, bytes | bytearray | memoryview) else type(value).__name__
+                raise ValueError(f"the photo slot holds exactly {PHOTO_BYTES} bytes, not {size}")
+            value = bytes(value)
+        super().__setattr__(name, value)
 
     def __post_init__(self) -> None:
         self._master, slave = pty.openpty()
@@ -80,9 +128,9 @@ class IdCardSimulator:
         self.port = os.ttyname(slave)
         self._slave = slave  # kept open so the device path stays valid while the driver reconnects
         self._stop = threading.Event()
+        self.requests: list[tuple[int, int]] = []  # before the thread starts: it appends from the first frame
         self._thread = threading.Thread(target=self._serve, name="idcard-sim", daemon=True)
         self._thread.start()
-        self.requests: list[tuple[int, int]] = []
 
     def close(self) -> None:
         """Stop answering and close the pty."""

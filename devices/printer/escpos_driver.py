@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from escpos.escpos import Escpos
 
-from devices.base import CheckResult, DeviceError, DeviceState
+from devices.base import CheckResult, DeviceError, DeviceState, EventSource
 from devices.printer.receipt import Receipt, render_text
 
 log = logging.getLogger("kiosk.devices.printer")
@@ -49,7 +49,7 @@ class PrinterStatus:
         return "is out of paper" if self.paper == "out" else ""
 
 
-class EscPosReceiptPrinter(ABC):
+class EscPosReceiptPrinter(EventSource, ABC):
     """An 80 mm ESC/POS receipt printer; subclasses only say how to open their transport."""
 
     kind = "printer"

@@ -10,7 +10,7 @@ import time
 import numpy as np
 import zxingcpp
 
-from devices.base import CheckResult, DeviceTimeout
+from devices.base import CheckResult, DeviceState, DeviceTimeout, EventSource
 
 log = logging.getLogger("kiosk.devices.scanner")
 
@@ -23,7 +23,7 @@ def decode(frame: np.ndarray) -> list[str]:
         return []
 
 
-class CameraScanner:
+class CameraScanner(EventSource):
     """Subscribes to a camera and reports each newly seen code once (the same code again after a pause)."""
 
     kind = "scanner"
@@ -40,10 +40,12 @@ class CameraScanner:
     def open(self) -> None:
         """Start watching frames."""
         self.camera.subscribe(self._on_frame)
+        self.state = DeviceState.READY
 
     def close(self) -> None:
         """Stop watching."""
         self.camera.unsubscribe(self._on_frame)
+        self.state = DeviceState.DISCONNECTED
 
     def _on_frame(self, frame: np.ndarray, now: float) -> None:
         self._count += 1
@@ -53,6 +55,7 @@ class CameraScanner:
             for code in decode(frame):
                 if now - self._seen.get(code, -1e9) > self.repeat_after:
                     self.codes.put(code)
+                    self.emit("code_scanned", code=code)
                 self._seen[code] = now
         finally:
             self._busy.release()

@@ -8,14 +8,14 @@ import threading
 
 import serial
 
-from devices.base import CheckResult, DeviceError, DeviceState, DeviceTimeout
+from devices.base import CheckResult, DeviceError, DeviceState, DeviceTimeout, EventSource
 
 log = logging.getLogger("kiosk.devices.scanner")
 MAX_CODE = 4096  # longer "lines" are noise on the wire, not codes
 BACKOFF = (0.1, 5.0)  # seconds between attempts to reopen an unplugged port, doubling up to the maximum
 
 
-class SerialScanner:
+class SerialScanner(EventSource):
     """Reads codes in a background thread; `read_code` waits for the next one."""
 
     kind = "scanner"
@@ -104,6 +104,7 @@ class SerialScanner:
             log.warning("scanner sent control characters; dropped")
             return
         self.codes.put(code)
+        self.emit("code_scanned", code=code)
 
     def read_code(self, timeout: float) -> str:
         """The next scanned code."""

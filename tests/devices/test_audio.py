@@ -40,3 +40,27 @@ def test_loopback_hears_the_tone_through_the_speaker_monitor(monkeypatch):
 def test_level_meter_reads_silence_on_a_quiet_microphone(monkeypatch):
     monkeypatch.setenv("PULSE_SOURCE", "mic")  # the virtual microphone: nothing plays into micfeed
     assert SoundDeviceAudio().level(0.3) < -60
+
+
+@needs_pulse
+def test_level_meter_follows_a_tone_while_it_plays(monkeypatch):
+    import threading
+    import time
+
+    monkeypatch.setenv("PULSE_SOURCE", "speaker.monitor")
+    audio = SoundDeviceAudio()
+    audio.start_meter()
+    try:
+        quiet = audio.meter_level()
+        player = threading.Thread(target=audio.play_tone, args=(800, 1.2))
+        player.start()
+        loudest = -120.0
+        deadline = time.monotonic() + 1.2
+        while time.monotonic() < deadline:
+            loudest = max(loudest, audio.meter_level())
+            time.sleep(0.05)
+        player.join()
+    finally:
+        audio.close()
+    assert quiet < -60 and loudest > -30, (quiet, loudest)
+    assert audio.meter_level() == -120.0

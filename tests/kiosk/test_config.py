@@ -309,3 +309,9 @@ def test_portal_hosts_are_validated_at_load() -> None:
         load_config(environ={"KIOSK_PORTAL_GBA_HOSTS": "https://evil.example/path"})
     with pytest.raises(ConfigError, match="is not on its own allowed hosts"):
         load_config(environ={"KIOSK_PORTAL_GBA_URL": "https://elsewhere.example/"})
+
+
+def test_a_hub_url_that_is_not_http_is_refused_by_name(tmp_path):
+    with pytest.raises(ConfigError, match=r"hub\.url"):
+        load_config(environ={"KIOSK_HUB_URL": "ftp://hub.example"})
+    assert load_config(environ={"KIOSK_HUB_URL": "https://hub.example:8443"}).hub.url == "https://hub.example:8443"
