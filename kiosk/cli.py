@@ -154,7 +154,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_diagnose(args: argparse.Namespace) -> int:
     """The technician's device checks, headless; exit 1 when a required device fails."""
     from devices.registry import build_devices
-    from kiosk.diagnostics import ActionLog, build_report, report_html, write_report
+    from kiosk.diagnostics import ActionLog, build_report, hub_reachability, report_html, write_report
 
     config = load_config(Path(args.config) if args.config else None)
     devices = build_devices(config, mode=args.devices)
@@ -162,11 +162,12 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         checks = devices.checks(settle=5.0)
     finally:
         devices.close()
+    hub = hub_reachability(config.hub.url)
     failed_required = [c.device for c in checks if not c.ok and devices.required.get(c.device, False)]
     ActionLog(config.data_dir / "technician-actions.jsonl").record("diagnose", ok=not failed_required)
     if args.report:
         with _open_catalog(args) as store:
-            report = build_report(config.terminal.id, store.stats(), checks, devices.required, config.data_dir)
+            report = build_report(config.terminal.id, store.stats(), checks, devices.required, config.data_dir, hub)
         path = write_report(report, Path(args.report))
         from ui.qt import QGuiApplication  # the PDF is drawn with Qt (fonts, layout); offscreen is fine
 
@@ -192,13 +193,15 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
                     }
                     for c in checks
                 ],
+                "hub": hub,
             },
             sys.stdout,
         )
     else:
         for c in checks:
             need = "required" if devices.required.get(c.device) else "optional"
-            print(f"{'OK  ' if c.ok else 'FAIL'} {c.device:<8} ({need}) {c.summary}")
+            print(f"{'OK  ' if c.ok else 'FAIL'} {c.device:<10} ({need}) {c.summary}")
+        print(f"{'OK  ' if hub['reachable'] else 'FAIL'} {'hub':<10} (optional) {hub['url']} {hub['detail']}")
     return 1 if failed_required else 0
 
 

@@ -55,8 +55,30 @@ def system_facts(data_dir: Path) -> dict[str, Any]:
     }
 
 
+def hub_reachability(url: str, timeout: float = 2.0) -> dict[str, Any]:
+    """Whether the service hub answers its health check, and how fast (never raises)."""
+    import requests
+
+    if not url:
+        return {"url": "", "reachable": False, "detail": "no hub configured"}
+    started = time.monotonic()
+    try:
+        reply = requests.get(url.rstrip("/") + "/api/v1/health", timeout=timeout)
+    except requests.RequestException as exc:
+        return {"url": url, "reachable": False, "detail": f"unreachable ({type(exc).__name__})"}
+    took = round((time.monotonic() - started) * 1000)
+    if reply.status_code != 200:
+        return {"url": url, "reachable": False, "detail": f"HTTP {reply.status_code}", "ms": took}
+    return {"url": url, "reachable": True, "detail": f"answers in {took} ms", "ms": took}
+
+
 def build_report(
-    terminal_id: str, catalog: dict[str, Any], checks: list[CheckResult], required: dict[str, bool], data_dir: Path
+    terminal_id: str,
+    catalog: dict[str, Any],
+    checks: list[CheckResult],
+    required: dict[str, bool],
+    data_dir: Path,
+    hub: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything a technician or the help desk needs to see at once."""
     return {
@@ -74,6 +96,7 @@ def build_report(
             for c in checks
         ],
         "catalog": catalog,
+        "hub": hub or {"url": "", "reachable": False, "detail": "not checked"},
         "system": system_facts(data_dir),
     }
 
@@ -99,7 +122,8 @@ def report_html(report: dict[str, Any]) -> str:
     return (
         f"<h2>Terminal {escape(report['terminal'])} · {escape(report['created_at'])}</h2>"
         f"<p>Overall: {'OK' if report['ok'] else 'a required device fails'} · catalog "
-        f"{escape(str(report['catalog'].get('version', '')))}</p>"
+        f"{escape(str(report['catalog'].get('version', '')))} · hub {escape(str(report['hub'].get('url', '')))}: "
+        f"{escape(str(report['hub'].get('detail', '')))}</p>"
         f"<h3>Devices</h3><table border='1' cellpadding='4'>{rows}</table>"
         f"<h3>System</h3><table border='1' cellpadding='4'>{facts}</table>"
     )

@@ -25,8 +25,9 @@ def lupdate() -> None:
     """Extract every tr() string of ui/ into both .ts files (existing translations are kept)."""
     sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "ui").rglob("*.py"))
     tool = Path(sys.executable).with_name("pyside6-lupdate")
-    subprocess.run([str(tool), "-no-obsolete", *sources, "-ts", *map(str, TS.values())], cwd=REPO, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(tool), "-no-obsolete", *sources, "-ts", *map(str, TS.values())], cwd=REPO, check=True, capture_output=True
+    )
 
 
 def fill(path: Path, translate, plural_forms: int) -> list[str]:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from devices.base import DeviceError
+from devices.printer.cups_a4 import CupsA4Printer
 from kiosk.config import Config
 from kiosk.flows.guide import guide_receipt
 from kiosk.idle import IdleMonitor, IdleState
@@ -29,11 +30,13 @@ from ui.qt import (
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Context, ScreenBase
 from ui.screens.browse import BrowseScreen
+from ui.screens.diagnostics import DiagnosticsScreen
 from ui.screens.home import HomeScreen
 from ui.screens.item import ItemScreen
-from ui.screens.service import DiagnosticsScreen, ErrorScreen, PinScreen
+from ui.screens.service import ErrorScreen, PinScreen
 from ui.theme import style_sheet
 from ui.widgets.idle_overlay import IdleOverlay
+from ui.worker import Worker
 
 log = logging.getLogger("kiosk.ui")
 INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
@@ -105,6 +108,7 @@ class KioskWindow(QWidget):
         self.error.restart.connect(lambda: self.session.end("restart"))
 
         self.bridge = _Bridge(self)
+        self.worker = Worker(self)
         self.bridge.printed.connect(self.on_printed)
         self.overlay = IdleOverlay(self)
         self.overlay.keep_going.connect(self.keep_going)
@@ -148,6 +152,9 @@ class KioskWindow(QWidget):
                 self.item.show_item(item)
         if session.screen == Screen.PORTAL and reason == "open_portal":
             self.open_portal(session.data.portal)
+        previous = self.stack.currentWidget()
+        if previous is not screen and isinstance(previous, ScreenBase):
+            previous.left()
         self.stack.setCurrentWidget(screen)
         self.bar.setVisible(session.screen != Screen.ATTRACT)
         self.bar.show_state(
@@ -283,13 +290,29 @@ class KioskWindow(QWidget):
         else:
             self.print_pdf()
 
-    def print_pdf(self) -> None:
-        """The guide as an A4 PDF to CUPS, or kept as a PDF without a printer."""
-        from ui.printing import print_guide
+    def a4_printer(self) -> CupsA4Printer | None:
+        """The configured CUPS queue, if A4 printing is on."""
+        settings = self.config.a4_printer
+        return CupsA4Printer(settings.destination, settings.server) if settings.enabled else None
 
-        result = print_guide(self.item.guide_html(), self.item.qr.text, self.config.data_dir / "printouts")
-        log.info("guide print: %s", result.message)
-        self.item.show_print_result(result.printed)
+    def print_pdf(self) -> None:
+        """The guide as an A4 PDF to CUPS (off the GUI thread), or kept as a PDF without a printer."""
+        from ui.printing import guide_pdf, send_to_cups
+
+        pdf = guide_pdf(self.item.guide_html(), self.item.qr.text, self.config.data_dir / "printouts")
+        printer = self.a4_printer()
+        self.item.print_button.setEnabled(False)
+        wipes = self.session.ended_count
+        self.worker.run("print-a4", lambda: send_to_cups(pdf, printer), lambda r: self.on_a4_printed(r, wipes))
+
+    def on_a4_printed(self, result, wipes: int) -> None:
+        """CUPS took the guide, or refused it (the QR code and the kept PDF remain)."""
+        printed = not isinstance(result, Exception) and result.printed
+        log.info("guide print: %s", result.message if not isinstance(result, Exception) else type(result).__name__)
+        if wipes == self.session.ended_count:  # the resident who asked is still there
+            self.item.print_button.setEnabled(True)
+            self.item.show_print_result(printed)
+        self.bridge.a4_printed.emit(printed)
 
     # -- idle privacy reset ---------------------------------------------------------------------------
     def tick(self) -> None:
@@ -382,6 +405,7 @@ class _Bridge(QObject):
     """Signals from worker threads back to the GUI thread."""
 
     printed = Signal(bool)
+    a4_printed = Signal(bool)
 
 
 def temp_dir_for(config: Config) -> Path:

@@ -1,17 +1,16 @@
 """Print an item's guide: an A4 PDF (text and a vector QR code) sent to CUPS when a printer is there.
 
-The receipt printer arrives with the device layer; until then the guide is a PDF. A guide holds no
-personal data, so keeping the PDF for a technician is harmless.
+Without CUPS the PDF is kept. A guide holds no personal data, so keeping the PDF for a technician is harmless.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from devices.base import DeviceError
+from devices.printer.cups_a4 import CupsA4Printer
 from ui.qt import QMarginsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QRectF, QTextDocument
 from ui.widgets.qr import paint_qr, qr_matrix
 
@@ -57,15 +56,18 @@ def render_pdf(html: str, qr_text: str, out: Path) -> Path:
     return out
 
 
-def print_guide(html: str, qr_text: str, folder: Path, lp: str | None = None) -> PrintResult:
-    """Render the guide and send it to the default CUPS printer if `lp` exists; else keep the PDF."""
+def guide_pdf(html: str, qr_text: str, folder: Path) -> Path:
+    """Render the guide into a new PDF in `folder` (Qt paints: call on the GUI thread)."""
     out = folder / f"guide-{time.strftime('%Y%m%d-%H%M%S')}-{time.monotonic_ns() % 10**6}.pdf"
-    render_pdf(html, qr_text, out)
-    lp = lp or shutil.which("lp")
-    if lp is None:
-        return PrintResult(False, out, "no printer: PDF kept")
+    return render_pdf(html, qr_text, out)
+
+
+def send_to_cups(pdf: Path, printer: CupsA4Printer | None, title: str = "办事指南") -> PrintResult:
+    """Hand a rendered PDF to CUPS (blocks up to lp's timeout: call from a worker); without CUPS the PDF stays."""
+    if printer is None:
+        return PrintResult(False, pdf, "no A4 printer configured: PDF kept")
     try:
-        subprocess.run([lp, str(out)], check=True, capture_output=True, timeout=20)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return PrintResult(False, out, f"printing failed: {type(exc).__name__}")
-    return PrintResult(True, out, "sent to the default printer")
+        job = printer.print_pdf(pdf, title)
+    except DeviceError as exc:
+        return PrintResult(False, pdf, f"printing failed: {exc}")
+    return PrintResult(True, pdf, f"sent to {printer.describe()} as job {job}")

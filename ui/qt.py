@@ -73,7 +73,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextDocument,
 )
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QStackedWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QPlainTextEdit, QProgressBar, QStackedWidget
 
 __all__ += [
     "QBoxLayout",
@@ -92,6 +92,8 @@ __all__ += [
     "QPainter",
     "QPdfWriter",
     "QPixmap",
+    "QPlainTextEdit",
+    "QProgressBar",
     "QRectF",
     "QResizeEvent",
     "QStackedWidget",

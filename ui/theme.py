@@ -91,3 +91,32 @@ QFrame[role="dialog"] {{ background: {p.surface}; border: {border + 3}px solid {
 QFrame[role="topbar"] {{ background: {p.surface}; border-bottom: {border + 1}px solid {p.border}; }}
 QTextBrowser {{ background: {p.surface}; border: none; font-size: {px(26)}; }}
 """
+
+
+def diagnostics_style() -> str:
+    """The technician's screens: dense and fixed-size (elderly mode is for residents, not for this screen)."""
+    p = NORMAL
+    return f"""
+QWidget {{ font-size: 20px; }}
+QLabel[role="diag-name"] {{ font-size: 22px; font-weight: bold; color: {p.text}; }}
+QLabel[role="diag-summary"] {{ font-size: 18px; color: {p.muted}; }}
+QLabel[role="diag-state"] {{ font-size: 20px; font-weight: bold; padding: 2px 10px; border-radius: 8px;
+    color: {p.muted}; border: 2px solid {p.border}; }}
+QLabel[role="diag-state"][ok="true"] {{ color: #1e6b2f; border-color: #1e6b2f; }}
+QLabel[role="diag-state"][ok="false"] {{ color: {p.danger}; border-color: {p.danger}; }}
+QLabel[role="diag-heading"] {{ font-size: 24px; font-weight: bold; color: {p.primary}; }}
+QLabel[role="diag-heading"][ok="true"] {{ color: #1e6b2f; }}
+QLabel[role="diag-heading"][ok="false"] {{ color: {p.danger}; }}
+QLabel[role="diag-figure"] {{ font-size: 20px; color: {p.text}; }}
+QLabel[role="diag-preview"] {{ background: #20252c; color: #d0d6de; border-radius: 8px; font-size: 18px; }}
+QPushButton[role="diag"] {{ min-height: 50px; max-height: 50px; min-width: 120px; font-size: 20px;
+    padding: 4px 14px; border-radius: 10px; }}
+QPushButton[role="diag"][active="true"] {{ background: {p.primary}; color: {p.primary_text}; }}
+QPushButton[role="chrome"] {{ min-height: 56px; font-size: 22px; }}
+QPushButton[role="primary"] {{ min-height: 56px; font-size: 22px; }}
+QPlainTextEdit {{ background: {p.surface}; border: 1px solid {p.border}; font-family: "DejaVu Sans Mono";
+    font-size: 14px; color: {p.text}; }}
+QProgressBar {{ border: 1px solid {p.border}; border-radius: 6px; background: {p.surface}; min-height: 28px;
+    max-height: 28px; text-align: center; font-size: 16px; }}
+QProgressBar::chunk {{ background: #2f8f46; border-radius: 5px; }}
+"""

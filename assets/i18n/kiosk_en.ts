@@ -121,127 +121,370 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="135" />
+        <location filename="../../ui/screens/diagnostics.py" line="487" />
         <source>终端编号：</source>
         <translation>Terminal ID: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="136" />
+        <location filename="../../ui/screens/diagnostics.py" line="488" />
         <source>服务网点：</source>
         <translation>Service point: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="137" />
+        <location filename="../../ui/screens/diagnostics.py" line="489" />
         <source>事项目录版本：</source>
         <translation>Catalog version: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="138" />
+        <location filename="../../ui/screens/diagnostics.py" line="500" />
+        <source>软件版本：</source>
+        <translation>Software: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="501" />
         <source>配置来源：</source>
         <translation>Configuration: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="139" />
+        <location filename="../../ui/screens/diagnostics.py" line="492" />
         <source>设备驱动：</source>
         <translation>Device drivers: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="140" />
+        <location filename="../../ui/screens/diagnostics.py" line="493" />
         <source>语音播报：</source>
         <translation>Voice guidance: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="140" />
+        <location filename="../../ui/screens/diagnostics.py" line="493" />
         <source>可用</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="140" />
+        <location filename="../../ui/screens/diagnostics.py" line="302" />
+        <location filename="../../ui/screens/diagnostics.py" line="372" />
+        <location filename="../../ui/screens/diagnostics.py" line="440" />
+        <location filename="../../ui/screens/diagnostics.py" line="493" />
         <source>不可用</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141" />
+        <location filename="../../ui/screens/diagnostics.py" line="201" />
+        <source>指静脉仪</source>
+        <translation>Finger-vein scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="218" />
+        <source>正在检测设备……</source>
+        <translation>Checking devices…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="221" />
+        <location filename="../../ui/screens/diagnostics.py" line="485" />
+        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <source>检测中</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="224" />
+        <source>未配置</source>
+        <translation>Not configured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="232" />
+        <source>未启用（保存为 PDF）</source>
+        <translation>off (PDF kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="255" />
+        <source>未安装</source>
+        <translation>Not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="258" />
+        <source>（选配）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <source>必需设备均正常</source>
+        <translation>All required devices are working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <source>必需设备故障：</source>
+        <translation>Required device failing: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="289" />
+        <source>（将保存为 PDF）</source>
+        <translation> (PDF will be kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="306" />
+        <source>测试中</source>
+        <translation>Testing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="316" />
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="316" />
+        <location filename="../../ui/screens/diagnostics.py" line="447" />
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="322" />
+        <source>请把身份证放在阅读器上</source>
+        <translation>Place an ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="331" />
+        <source>正在打印测试页</source>
+        <translation>Printing the test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="341" />
+        <source>请在 %1 秒内扫描任意条码</source>
+        <translation>Scan any code within %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="347" />
+        <source>正在播放 1000 Hz 测试音</source>
+        <translation>Playing a 1000 Hz test tone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="352" />
+        <source>播放并录音</source>
+        <translation>Playing and recording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="361" />
+        <source>请把手指放在指静脉仪上</source>
+        <translation>Place a finger on the finger-vein scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="378" />
+        <source>正在连接摄像头……</source>
+        <translation>Connecting to the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="401" />
+        <source>预览中</source>
+        <translation>Previewing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="406" />
+        <source>太暗</source>
+        <translation>too dark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="407" />
+        <source>过亮</source>
+        <translation>too bright</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="408" />
+        <source>未对焦</source>
+        <translation>out of focus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="409" />
+        <source>良好</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="412" />
+        <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
+        <translation>Brightness %1 · focus %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="423" />
+        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <source>摄像头预览未开启</source>
+        <translation>Camera preview is off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="490" />
+        <source>服务中枢：</source>
+        <translation>Service hub: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <source>A4 打印：</source>
+        <translation>A4 printing: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="494" />
         <source>拼音输入词库：</source>
         <translation>Pinyin dictionary: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141" />
+        <location filename="../../ui/screens/diagnostics.py" line="494" />
         <source>已加载</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141" />
+        <location filename="../../ui/screens/diagnostics.py" line="494" />
         <source>未加载</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="142" />
+        <location filename="../../ui/screens/diagnostics.py" line="495" />
         <source>已结束会话数：</source>
         <translation>Sessions ended: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="143" />
+        <location filename="../../ui/screens/diagnostics.py" line="496" />
+        <source>磁盘可用：</source>
+        <translation>Disk free: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="497" />
+        <source>内存可用：</source>
+        <translation>Memory available: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <source>CPU 温度：</source>
+        <translation>CPU temperature: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <source>无传感器</source>
+        <translation>no sensor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="499" />
         <source>运行时间：</source>
         <translation>Running for: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="152" />
-        <source>设备：未配置</source>
-        <translation>Devices: not configured</translation>
+        <location filename="../../ui/screens/diagnostics.py" line="552" />
+        <source>重新检测</source>
+        <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="154" />
+        <location filename="../../ui/screens/diagnostics.py" line="553" />
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="554" />
+        <source>最近日志（不含个人信息）</source>
+        <translation>Recent log (no personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="555" />
+        <source>麦克风电平</source>
+        <translation>Microphone level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="558" />
+        <source>读卡</source>
+        <translation>Read card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="559" />
+        <source>打印测试页</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="560" />
+        <source>扫码</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="561" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="562" />
+        <source>测试音</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="563" />
+        <source>电平</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <source>回环</source>
+        <translation>Loopback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="565" />
+        <source>采集</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="196" />
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="155" />
+        <location filename="../../ui/screens/diagnostics.py" line="197" />
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="156" />
+        <location filename="../../ui/screens/diagnostics.py" line="198" />
         <source>扫码器</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="157" />
+        <location filename="../../ui/screens/diagnostics.py" line="199" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="158" />
+        <location filename="../../ui/screens/diagnostics.py" line="200" />
         <source>扬声器和麦克风</source>
         <translation>Speaker and microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="160" />
+        <location filename="../../ui/screens/diagnostics.py" line="259" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="160" />
+        <location filename="../../ui/screens/diagnostics.py" line="246" />
+        <location filename="../../ui/screens/diagnostics.py" line="259" />
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="177" />
+        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <source>（暂无日志）</source>
+        <translation>(no log yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="528" />
+        <source>正在导出报告……</source>
+        <translation>Exporting the report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
+        <source>导出失败：</source>
+        <translation>Export failed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="541" />
         <source>报告已导出：</source>
         <translation>Report exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="187" />
-        <source>终端诊断</source>
-        <translation>Terminal diagnostics</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/service.py" line="188" />
+        <location filename="../../ui/screens/diagnostics.py" line="550" />
         <source>退出诊断</source>
         <translation>Leave diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="189" />
+        <location filename="../../ui/screens/diagnostics.py" line="551" />
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>
@@ -249,22 +492,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="233" />
+        <location filename="../../ui/screens/service.py" line="123" />
         <source>抱歉，刚才出了点问题</source>
         <translation>Sorry, something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="234" />
+        <location filename="../../ui/screens/service.py" line="124" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>Your information has been cleared. Please start again, or ask the staff at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="235" />
+        <location filename="../../ui/screens/service.py" line="125" />
         <source>重新开始</source>
         <translation>Start again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="239" />
+        <location filename="../../ui/screens/service.py" line="129" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>Sorry, something went wrong. Please start again</translation>
     </message>
@@ -599,37 +842,37 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>网上服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>技术人员入口</source>
         <translation>Technician access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>正在打印，请稍候……</source>
         <translation>Printing, please wait…</translation>
     </message>
@@ -637,27 +880,27 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="71" />
+        <location filename="../../ui/screens/service.py" line="70" />
         <source>未设置技术人员密码</source>
         <translation>No technician PIN is set</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="79" />
+        <location filename="../../ui/screens/service.py" line="78" />
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>Too many wrong PINs: try again in %1 seconds</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="82" />
+        <location filename="../../ui/screens/service.py" line="81" />
         <source>密码错误，还可尝试 %1 次</source>
         <translation>Wrong PIN: %1 tries left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="86" />
+        <location filename="../../ui/screens/service.py" line="85" />
         <source>技术人员入口：请输入密码</source>
         <translation>Technician access: enter the PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="87" />
+        <location filename="../../ui/screens/service.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

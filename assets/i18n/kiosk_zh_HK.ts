@@ -121,127 +121,370 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="135" />
+        <location filename="../../ui/screens/diagnostics.py" line="487" />
         <source>终端编号：</source>
         <translation>終端編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="136" />
+        <location filename="../../ui/screens/diagnostics.py" line="488" />
         <source>服务网点：</source>
         <translation>服務網點：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="137" />
+        <location filename="../../ui/screens/diagnostics.py" line="489" />
         <source>事项目录版本：</source>
         <translation>事項目錄版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="138" />
+        <location filename="../../ui/screens/diagnostics.py" line="500" />
+        <source>软件版本：</source>
+        <translation>軟件版本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="501" />
         <source>配置来源：</source>
         <translation>配置來源：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="139" />
+        <location filename="../../ui/screens/diagnostics.py" line="492" />
         <source>设备驱动：</source>
         <translation>設備驅動：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="140" />
+        <location filename="../../ui/screens/diagnostics.py" line="493" />
         <source>语音播报：</source>
         <translation>語音播報：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="140" />
+        <location filename="../../ui/screens/diagnostics.py" line="493" />
         <source>可用</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="140" />
+        <location filename="../../ui/screens/diagnostics.py" line="302" />
+        <location filename="../../ui/screens/diagnostics.py" line="372" />
+        <location filename="../../ui/screens/diagnostics.py" line="440" />
+        <location filename="../../ui/screens/diagnostics.py" line="493" />
         <source>不可用</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141" />
+        <location filename="../../ui/screens/diagnostics.py" line="201" />
+        <source>指静脉仪</source>
+        <translation>指靜脈儀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="218" />
+        <source>正在检测设备……</source>
+        <translation>正在檢測設備……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="221" />
+        <location filename="../../ui/screens/diagnostics.py" line="485" />
+        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <source>检测中</source>
+        <translation>檢測中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="224" />
+        <source>未配置</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="232" />
+        <source>未启用（保存为 PDF）</source>
+        <translation>未啓用（保存為 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="255" />
+        <source>未安装</source>
+        <translation>未安裝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="258" />
+        <source>（选配）</source>
+        <translation>（選配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <source>必需设备均正常</source>
+        <translation>必需設備均正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <source>必需设备故障：</source>
+        <translation>必需設備故障：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="289" />
+        <source>（将保存为 PDF）</source>
+        <translation>（將保存為 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="306" />
+        <source>测试中</source>
+        <translation>測試中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="316" />
+        <source>通过</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="316" />
+        <location filename="../../ui/screens/diagnostics.py" line="447" />
+        <source>失败</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="322" />
+        <source>请把身份证放在阅读器上</source>
+        <translation>請把身份證放在閲讀器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="331" />
+        <source>正在打印测试页</source>
+        <translation>正在打印測試頁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="341" />
+        <source>请在 %1 秒内扫描任意条码</source>
+        <translation>請在 %1 秒內掃描任意條碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="347" />
+        <source>正在播放 1000 Hz 测试音</source>
+        <translation>正在播放 1000 Hz 測試音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="352" />
+        <source>播放并录音</source>
+        <translation>播放並錄音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="361" />
+        <source>请把手指放在指静脉仪上</source>
+        <translation>請把手指放在指靜脈儀上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="378" />
+        <source>正在连接摄像头……</source>
+        <translation>正在連接攝像頭……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="401" />
+        <source>预览中</source>
+        <translation>預覽中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="406" />
+        <source>太暗</source>
+        <translation>太暗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="407" />
+        <source>过亮</source>
+        <translation>過亮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="408" />
+        <source>未对焦</source>
+        <translation>未對焦</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="409" />
+        <source>良好</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="412" />
+        <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
+        <translation>亮度 %1 · 清晰度 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="423" />
+        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <source>摄像头预览未开启</source>
+        <translation>攝像頭預覽未開啓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="490" />
+        <source>服务中枢：</source>
+        <translation>服務中樞：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <source>A4 打印：</source>
+        <translation>A4 打印：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="494" />
         <source>拼音输入词库：</source>
         <translation>拼音輸入詞庫：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141" />
+        <location filename="../../ui/screens/diagnostics.py" line="494" />
         <source>已加载</source>
         <translation>已加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="141" />
+        <location filename="../../ui/screens/diagnostics.py" line="494" />
         <source>未加载</source>
         <translation>未加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="142" />
+        <location filename="../../ui/screens/diagnostics.py" line="495" />
         <source>已结束会话数：</source>
         <translation>已結束會話數：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="143" />
+        <location filename="../../ui/screens/diagnostics.py" line="496" />
+        <source>磁盘可用：</source>
+        <translation>磁盤可用：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="497" />
+        <source>内存可用：</source>
+        <translation>內存可用：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <source>CPU 温度：</source>
+        <translation>CPU 温度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <source>无传感器</source>
+        <translation>無傳感器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="499" />
         <source>运行时间：</source>
         <translation>運行時間：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="152" />
-        <source>设备：未配置</source>
-        <translation>設備：未配置</translation>
+        <location filename="../../ui/screens/diagnostics.py" line="552" />
+        <source>重新检测</source>
+        <translation>重新檢測</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="154" />
+        <location filename="../../ui/screens/diagnostics.py" line="553" />
+        <source>系统</source>
+        <translation>系統</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="554" />
+        <source>最近日志（不含个人信息）</source>
+        <translation>最近日誌（不含個人信息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="555" />
+        <source>麦克风电平</source>
+        <translation>麥克風電平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="558" />
+        <source>读卡</source>
+        <translation>讀卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="559" />
+        <source>打印测试页</source>
+        <translation>打印測試頁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="560" />
+        <source>扫码</source>
+        <translation>掃碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="561" />
+        <source>预览</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="562" />
+        <source>测试音</source>
+        <translation>測試音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="563" />
+        <source>电平</source>
+        <translation>電平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <source>回环</source>
+        <translation>迴環</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="565" />
+        <source>采集</source>
+        <translation>採集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="196" />
         <source>身份证阅读器</source>
         <translation>身份證閲讀器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="155" />
+        <location filename="../../ui/screens/diagnostics.py" line="197" />
         <source>凭条打印机</source>
         <translation>憑條打印機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="156" />
+        <location filename="../../ui/screens/diagnostics.py" line="198" />
         <source>扫码器</source>
         <translation>掃碼器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="157" />
+        <location filename="../../ui/screens/diagnostics.py" line="199" />
         <source>摄像头</source>
         <translation>攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="158" />
+        <location filename="../../ui/screens/diagnostics.py" line="200" />
         <source>扬声器和麦克风</source>
         <translation>揚聲器和麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="160" />
+        <location filename="../../ui/screens/diagnostics.py" line="259" />
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="160" />
+        <location filename="../../ui/screens/diagnostics.py" line="246" />
+        <location filename="../../ui/screens/diagnostics.py" line="259" />
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="177" />
+        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <source>（暂无日志）</source>
+        <translation>（暫無日誌）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="528" />
+        <source>正在导出报告……</source>
+        <translation>正在導出報告……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
+        <source>导出失败：</source>
+        <translation>導出失敗：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="541" />
         <source>报告已导出：</source>
         <translation>報告已導出：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="187" />
-        <source>终端诊断</source>
-        <translation>終端診斷</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/service.py" line="188" />
+        <location filename="../../ui/screens/diagnostics.py" line="550" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="189" />
+        <location filename="../../ui/screens/diagnostics.py" line="551" />
         <source>导出报告</source>
         <translation>導出報告</translation>
     </message>
@@ -249,22 +492,22 @@
 <context>
     <name>ErrorScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="233" />
+        <location filename="../../ui/screens/service.py" line="123" />
         <source>抱歉，刚才出了点问题</source>
         <translation>抱歉，剛才出了點問題</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="234" />
+        <location filename="../../ui/screens/service.py" line="124" />
         <source>您的信息已清除。请重新开始，或到窗口请工作人员帮助。</source>
         <translation>您的信息已清除。請重新開始，或到窗口請工作人員幫助。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="235" />
+        <location filename="../../ui/screens/service.py" line="125" />
         <source>重新开始</source>
         <translation>重新開始</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="239" />
+        <location filename="../../ui/screens/service.py" line="129" />
         <source>抱歉，刚才出了点问题，请重新开始</source>
         <translation>抱歉，剛才出了點問題，請重新開始</translation>
     </message>
@@ -598,37 +841,37 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>首页</source>
         <translation>首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>事项查询</source>
         <translation>事項查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="184" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>网上服务</source>
         <translation>網上服務</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>技术人员入口</source>
         <translation>技術人員入口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>正在打印，请稍候……</source>
         <translation>正在打印，請稍候……</translation>
     </message>
@@ -636,27 +879,27 @@
 <context>
     <name>PinScreen</name>
     <message>
-        <location filename="../../ui/screens/service.py" line="71" />
+        <location filename="../../ui/screens/service.py" line="70" />
         <source>未设置技术人员密码</source>
         <translation>未設置技術人員密碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="79" />
+        <location filename="../../ui/screens/service.py" line="78" />
         <source>错误次数过多，请 %1 秒后再试</source>
         <translation>錯誤次數過多，請 %1 秒後再試</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="82" />
+        <location filename="../../ui/screens/service.py" line="81" />
         <source>密码错误，还可尝试 %1 次</source>
         <translation>密碼錯誤，還可嘗試 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="86" />
+        <location filename="../../ui/screens/service.py" line="85" />
         <source>技术人员入口：请输入密码</source>
         <translation>技術人員入口：請輸入密碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/service.py" line="87" />
+        <location filename="../../ui/screens/service.py" line="86" />
         <source>取消</source>
         <translation>取消</translation>
     </message>

@@ -230,7 +230,8 @@ def test_finish_wipes_what_was_typed_and_printed(qtbot, window, config):
     window.browse.search.setText("社保卡")
     settle()
     window.session.go("open_item", item_id=window.browse.browser.state.rows[0].id)
-    qtbot.mouseClick(window.item.print_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.bridge.a4_printed, timeout=30000):
+        qtbot.mouseClick(window.item.print_button, Qt.MouseButton.LeftButton)
     assert "二维码" in window.item.print_status.text()  # no printer here: the QR alternative is offered
     pdf = sorted((config.data_dir / "printouts").glob("*.pdf"))
     assert pdf and pdf[0].read_bytes().startswith(b"%PDF")

@@ -134,6 +134,9 @@ class ScreenBase(QWidget):
     def entered(self) -> None:
         """The session has just moved to this screen."""
 
+    def left(self) -> None:
+        """The session has just moved away from this screen (stop what only runs while it shows)."""
+
     def reset(self) -> None:
         """Forget everything of the session that this screen shows."""
 

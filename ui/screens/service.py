@@ -1,8 +1,7 @@
-"""Screens off the resident's path: the technician's PIN pad and diagnostics, and the calm error screen."""
+"""Screens off the resident's path: the technician's PIN pad and the calm error screen."""
 
 from __future__ import annotations
 
-import platform
 import time
 
 from ui.qt import QGridLayout, QHBoxLayout, Qt, QVBoxLayout, Signal
@@ -93,115 +92,6 @@ class PinScreen(ScreenBase):
         self.message.clear()
 
     entered = reset
-
-
-class DiagnosticsScreen(ScreenBase):
-    """What a technician checks first; the device checks join with the device layer."""
-
-    leave = Signal()
-
-    def __init__(self, ctx: Context):
-        super().__init__(ctx, "diagnosticsScreen")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        self.heading = label(role="title", name="diagnosticsTitle")
-        # Two columns keep the facts within a 1080 px screen even at elderly mode's 1.5x text.
-        self.facts = label(role="subtitle", name="diagnosticsFacts")
-        self.more_facts = label(role="subtitle", name="diagnosticsMoreFacts")
-        self.done = button(role="primary", name="diagnosticsDone")
-        self.done.clicked.connect(self.leave.emit)
-        self.export = button(role="chrome", name="diagnosticsExport")
-        self.export.clicked.connect(self.export_report)
-        self.export_status = label(role="note", name="diagnosticsExportStatus")
-        columns = QHBoxLayout()
-        columns.addWidget(self.facts, 1, Qt.AlignmentFlag.AlignTop)
-        columns.addWidget(self.more_facts, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.heading)
-        layout.addLayout(columns, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.done)
-        actions.addWidget(self.export)
-        actions.addWidget(self.export_status, 1)
-        layout.addLayout(actions)
-        self.retranslate()
-
-    def lines(self) -> list[str]:
-        """The facts, one per line."""
-        config, store = self.ctx.config, self.ctx.store
-        stats = store.stats()
-        voice = self.ctx.services.get("voice")
-        ime = self.ctx.services.get("ime")
-        return [
-            self.tr("终端编号：") + config.terminal.id,
-            self.tr("服务网点：") + config.terminal.site,
-            self.tr("事项目录版本：") + f"{stats['version']}（{stats['total']} / {stats['self_service']}）",
-            self.tr("配置来源：") + config.origin,
-            self.tr("设备驱动：") + config.devices.mode,
-            self.tr("语音播报：") + (self.tr("可用") if voice is not None and voice.available else self.tr("不可用")),
-            self.tr("拼音输入词库：") + (self.tr("已加载") if ime is not None else self.tr("未加载")),
-            self.tr("已结束会话数：") + str(self.ctx.session.ended_count),
-            self.tr("运行时间：") + f"{int(time.monotonic() - STARTED) // 60} min",
-            f"Python {platform.python_version()} · {platform.machine()}",
-            *self.device_lines(),
-        ]
-
-    def device_lines(self) -> list[str]:
-        """One line per device: its self-test."""
-        devices = self.ctx.services.get("devices")
-        if devices is None:
-            return [self.tr("设备：未配置")]
-        names = {
-            "idcard": self.tr("身份证阅读器"),
-            "printer": self.tr("凭条打印机"),
-            "scanner": self.tr("扫码器"),
-            "camera": self.tr("摄像头"),
-            "audio": self.tr("扬声器和麦克风"),
-        }
-        good, bad = self.tr("正常"), self.tr("故障")  # outside the f-string, where lupdate finds them
-        return [f"{names.get(c.device, c.device)}：{good if c.ok else bad} · {c.summary}" for c in devices.checks()]
-
-    def export_report(self) -> None:
-        """Write the report (JSON and PDF) for the help desk, and log the action."""
-        from kiosk.diagnostics import build_report, report_html, write_report
-        from ui.printing import render_pdf
-
-        devices = self.ctx.services.get("devices")
-        checks = devices.checks() if devices is not None else []
-        required = devices.required if devices is not None else {}
-        report = build_report(
-            self.ctx.config.terminal.id, self.ctx.store.stats(), checks, required, self.ctx.config.data_dir
-        )
-        path = write_report(report, self.ctx.config.data_dir / "reports")
-        render_pdf(report_html(report), f"{report['terminal']} {report['created_at']}", path.with_suffix(".pdf"))
-        self.action_log().record("export_report", file=path.name)
-        self.export_status.setText(self.tr("报告已导出：") + path.name)
-
-    def action_log(self):
-        """Where technician actions are recorded."""
-        from kiosk.diagnostics import ActionLog
-
-        return ActionLog(self.ctx.config.data_dir / "technician-actions.jsonl")
-
-    def retranslate(self) -> None:
-        """Strings of the diagnostics screen."""
-        self.heading.setText(self.tr("终端诊断"))
-        self.done.setText(self.tr("退出诊断"))
-        self.export.setText(self.tr("导出报告"))
-        if self.isVisible():
-            self.show_facts()
-
-    def show_facts(self) -> None:
-        """The facts, in two columns (probing devices takes time: only when the screen shows)."""
-        lines = self.lines()
-        half = (len(lines) + 1) // 2
-        self.facts.setText("\n".join(lines[:half]))
-        self.more_facts.setText("\n".join(lines[half:]))
-
-    def entered(self) -> None:
-        """Fresh facts each time; the technician's entry is recorded."""
-        self.export_status.clear()
-        self.action_log().record("open_diagnostics")
-        self.show_facts()
 
 
 class ErrorScreen(ScreenBase):
