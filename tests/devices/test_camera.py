@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import time
+from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 
 from devices.base import DeviceState
@@ -76,3 +80,58 @@ def test_a_subscriber_that_fails_does_not_stop_the_camera(camera):
     camera.subscribe(broken)
     assert wait(lambda: len(calls) >= 3)
     assert camera.self_test().ok
+
+
+FACES = Path(__file__).resolve().parents[3] / "shared" / "data" / "faces" / "images"
+
+
+def similar(a: np.ndarray, b: np.ndarray) -> bool:
+    """JPEG on the wire changes pixels a little; a different picture changes them a lot."""
+    return float(np.abs(a.astype(np.int16) - b.astype(np.int16)).mean()) < 8
+
+
+def test_an_image_sequence_plays_in_order_through_the_driver(tmp_path):
+    folder = tmp_path / "sequence"
+    folder.mkdir()
+    for n, name in enumerate(["img1.jpg", "img2.jpg", "img10.jpg"]):
+        (folder / f"{n:02d}.jpg").write_bytes((FACES / name).read_bytes())
+    sim = CameraSimulator(fps=10, source=folder)
+    driver = OpenCvCamera(sim.url, fps=10)
+    seen: list[np.ndarray] = []
+    driver.subscribe(lambda frame, _now: seen.append(frame))
+    driver.open()
+    try:
+        assert wait(lambda: len(seen) >= 6)
+    finally:
+        driver.close()
+        sim.close()
+    expected = sim.recorded
+    assert len(expected) == 3
+    # Each frame received is one of the sequence's pictures, and they follow one another in order.
+    indices = [next(i for i, e in enumerate(expected) if similar(frame, e)) for frame in seen[:6]]
+    assert all((b - a) % 3 == 1 for a, b in itertools.pairwise(indices)), indices
+
+
+def test_a_video_file_plays_and_a_still_can_be_held_up(tmp_path):
+    video = tmp_path / "clip.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (320, 240))
+    for n in range(20):
+        writer.write(np.full((240, 320, 3), 10 * n, np.uint8))
+    writer.release()
+    sim = CameraSimulator(width=320, height=240, fps=10, source=video)
+    assert len(sim.recorded) == 20
+    driver = OpenCvCamera(sim.url, width=320, height=240, fps=10)
+    driver.open()
+    try:
+        assert wait(lambda: driver.latest() is not None)
+        still = cv2.imread(str(FACES / "img1.jpg"))
+        sim.show(still)
+        assert wait(lambda: similar(driver.latest()[0], sim.still))
+    finally:
+        driver.close()
+        sim.close()
+
+
+def test_a_source_without_pictures_is_refused_clearly(tmp_path):
+    with pytest.raises(ValueError, match="no images or video frames"):
+        CameraSimulator(source=tmp_path)
