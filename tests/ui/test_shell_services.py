@@ -45,6 +45,15 @@ def make(qtbot, config, store, **services):
     return win
 
 
+def open_first_item(win, query: str) -> None:
+    """Search from the home screen and open the best result."""
+    win.session.go("start")
+    win.session.open_module("search")
+    win.browse.search.setText(query)
+    QApplication.processEvents()
+    win.session.go("open_item", item_id=win.browse.browser.state.rows[0].id)
+
+
 def test_elderly_mode_reads_each_screen_aloud_in_the_residents_language(qtbot, config, store):
     voice = Voice()
     win = make(qtbot, config, store, voice=voice)
@@ -153,11 +162,7 @@ def test_print_guide_goes_to_the_receipt_printer_off_the_gui_thread(qtbot, confi
     devices = build_devices(config, mode="sim", sim_dir=tmp_path / "sim")
     try:
         win = make(qtbot, config, store, devices=devices)
-        win.session.go("start")
-        win.session.open_module("search")
-        win.browse.search.setText("社保卡")
-        QApplication.processEvents()
-        win.session.go("open_item", item_id=win.browse.browser.state.rows[0].id)
+        open_first_item(win, "社保卡")
         with qtbot.waitSignal(win.bridge.printed, timeout=10000) as blocker:
             win.item.print_button.click()
             assert not win.item.print_button.isEnabled()  # the GUI goes on while the printer works
@@ -187,11 +192,7 @@ def test_without_a_receipt_printer_the_guide_goes_to_cups_as_an_a4_pdf(qtbot, st
         }
     )
     win = make(qtbot, config, store)
-    win.session.go("start")
-    win.session.open_module("search")
-    win.browse.search.setText("社保卡")
-    QApplication.processEvents()
-    win.session.go("open_item", item_id=win.browse.browser.state.rows[0].id)
+    open_first_item(win, "社保卡")
     with qtbot.waitSignal(win.bridge.a4_printed, timeout=30000) as blocker:
         win.item.print_button.click()
     assert blocker.args == [True]
