@@ -19,7 +19,7 @@ from typing import Any
 from devices.base import CheckResult, DeviceError
 
 log = logging.getLogger("kiosk.devices")
-KINDS = ("idcard", "printer", "scanner", "camera", "audio", "fingervein")
+KINDS = ("idcard", "printer", "scanner", "camera", "doccamera", "audio", "fingervein")
 
 
 @dataclass
@@ -73,7 +73,7 @@ def is_usable(kind: str, settings: Any) -> tuple[bool, str]:
         return (present, f"printer port {settings.serial_port} " + ("present" if present else "not found"))
     if kind == "printer" and settings.driver == "usb":
         return _real(kind, settings).usable()
-    if kind == "camera" and settings.source.startswith("/"):
+    if kind in ("camera", "doccamera") and settings.source.startswith("/"):
         return (os.path.exists(settings.source), f"camera {settings.source}")
     if kind == "fingervein" and settings.driver == "sdk":
         from devices.fingervein.sdk_driver import DEFAULT_LIBRARY
@@ -106,6 +106,9 @@ def _real(kind: str, settings: Any):
         ("audio", "sounddevice"): lambda s: SoundDeviceAudio(s.output or None, s.input or None),
         ("camera", "opencv"): lambda s: OpenCvCamera(
             int(s.source) if s.source.isdigit() else s.source, s.width, s.height, s.fps
+        ),
+        ("doccamera", "opencv"): lambda s: OpenCvCamera(
+            int(s.source) if s.source.isdigit() else s.source, s.width, s.height, s.fps, kind="doccamera"
         ),
         ("idcard", "serial"): lambda s: SerialIdCardReader(s.port, s.baudrate, wlt_library=s.wlt_library),
         ("printer", "network"): lambda s: NetworkReceiptPrinter(s.host, s.port),
@@ -179,6 +182,17 @@ def _simulated(kind: str, sim_dir: Path, settings: Any = None):
         from devices.audio.sounddevice_audio import SoundDeviceAudio
 
         return SoundDeviceAudio(), _NullSinkNote()  # PulseAudio null sinks stand in for the hardware
+    if kind == "doccamera":
+        from devices.camera.opencv_camera import OpenCvCamera
+        from devices.camera.sim import CameraSimulator
+
+        # What lies under the document camera: an image sequence prepared in the sim folder (`kiosk prepare`
+        # writes synthetic documents being brought into view there), else the generated scene.
+        footage = sim_dir / "document-camera"
+        width, height = (settings.width, settings.height) if settings is not None else (1280, 960)
+        has_footage = footage.is_dir() and any(footage.iterdir())
+        sim = CameraSimulator(width, height, fps=15, source=footage if has_footage else None)
+        return OpenCvCamera(sim.url, width, height, 15, kind="doccamera"), sim
     if kind == "camera":
         from devices.camera.opencv_camera import OpenCvCamera
         from devices.camera.sim import CameraSimulator

@@ -1,4 +1,4 @@
-"""The `kiosk` command: run the terminal, and the catalog and config tools."""
+"""The `kiosk` command: run the terminal, and the catalog, OCR, diagnostics and config tools."""
 
 from __future__ import annotations
 
@@ -292,6 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--channel", choices=("self_service", "post_office"))
             p.add_argument("--department", help="department id or name")
             p.add_argument("--theme", help="life-event theme, e.g. 就业")
+
+    from kiosk.ocr.cli import add_parser as add_ocr_parser
+
+    add_ocr_parser(sub)
 
     config = sub.add_parser("config", help="configuration").add_subparsers(dest="config_command", required=True)
     show = config.add_parser("show", help="print the effective configuration")

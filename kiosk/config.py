@@ -179,6 +179,18 @@ class CameraDeviceConfig:
 
 
 @dataclass(frozen=True)
+class DocumentCameraDeviceConfig:
+    """The document camera (高拍仪) looking down at the reading surface: index, device path or URL."""
+
+    driver: str = "opencv"
+    source: str = "1"
+    width: int = 1280
+    height: int = 960
+    fps: int = 15
+    required: bool = True
+
+
+@dataclass(frozen=True)
 class AudioDeviceConfig:
     """Speaker and microphone (PortAudio device names or numbers; empty means the system default)."""
 
@@ -229,6 +241,7 @@ SECTIONS: dict[str, type] = {
     "device_printer": PrinterDeviceConfig,
     "device_scanner": ScannerDeviceConfig,
     "device_camera": CameraDeviceConfig,
+    "device_doccamera": DocumentCameraDeviceConfig,
     "device_audio": AudioDeviceConfig,
     "device_fingervein": FingerVeinDeviceConfig,
 }
@@ -253,6 +266,9 @@ RANGES = {
     ("device_camera", "fps"): (1, 60),
     ("device_camera", "width"): (160, 4096),
     ("device_camera", "height"): (120, 4096),
+    ("device_doccamera", "fps"): (1, 60),
+    ("device_doccamera", "width"): (160, 4096),
+    ("device_doccamera", "height"): (120, 4096),
     ("device_fingervein", "device_index"): (0, 15),
     ("device_fingervein", "match_threshold"): (1, 100),
 }
@@ -284,6 +300,7 @@ class Config:
     device_printer: PrinterDeviceConfig = field(default_factory=PrinterDeviceConfig)
     device_scanner: ScannerDeviceConfig = field(default_factory=ScannerDeviceConfig)
     device_camera: CameraDeviceConfig = field(default_factory=CameraDeviceConfig)
+    device_doccamera: DocumentCameraDeviceConfig = field(default_factory=DocumentCameraDeviceConfig)
     device_audio: AudioDeviceConfig = field(default_factory=AudioDeviceConfig)
     device_fingervein: FingerVeinDeviceConfig = field(default_factory=FingerVeinDeviceConfig)
     origin: str = "built-in defaults"

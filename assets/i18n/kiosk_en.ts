@@ -121,370 +121,375 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="487" />
+        <location filename="../../ui/screens/diagnostics.py" line="501" />
         <source>终端编号：</source>
         <translation>Terminal ID: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="488" />
+        <location filename="../../ui/screens/diagnostics.py" line="502" />
         <source>服务网点：</source>
         <translation>Service point: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="489" />
+        <location filename="../../ui/screens/diagnostics.py" line="503" />
         <source>事项目录版本：</source>
         <translation>Catalog version: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="500" />
+        <location filename="../../ui/screens/diagnostics.py" line="514" />
         <source>软件版本：</source>
         <translation>Software: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="501" />
+        <location filename="../../ui/screens/diagnostics.py" line="515" />
         <source>配置来源：</source>
         <translation>Configuration: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="492" />
+        <location filename="../../ui/screens/diagnostics.py" line="506" />
         <source>设备驱动：</source>
         <translation>Device drivers: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="493" />
+        <location filename="../../ui/screens/diagnostics.py" line="507" />
         <source>语音播报：</source>
         <translation>Voice guidance: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="493" />
+        <location filename="../../ui/screens/diagnostics.py" line="507" />
         <source>可用</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="302" />
-        <location filename="../../ui/screens/diagnostics.py" line="372" />
-        <location filename="../../ui/screens/diagnostics.py" line="440" />
-        <location filename="../../ui/screens/diagnostics.py" line="493" />
+        <location filename="../../ui/screens/diagnostics.py" line="318" />
+        <location filename="../../ui/screens/diagnostics.py" line="390" />
+        <location filename="../../ui/screens/diagnostics.py" line="454" />
+        <location filename="../../ui/screens/diagnostics.py" line="507" />
         <source>不可用</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="201" />
+        <location filename="../../ui/screens/diagnostics.py" line="203" />
+        <source>高拍仪</source>
+        <translation>Document camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="205" />
         <source>指静脉仪</source>
         <translation>Finger-vein scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="218" />
+        <location filename="../../ui/screens/diagnostics.py" line="222" />
         <source>正在检测设备……</source>
         <translation>Checking devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="221" />
-        <location filename="../../ui/screens/diagnostics.py" line="485" />
-        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <location filename="../../ui/screens/diagnostics.py" line="225" />
+        <location filename="../../ui/screens/diagnostics.py" line="499" />
+        <location filename="../../ui/screens/diagnostics.py" line="505" />
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="224" />
+        <location filename="../../ui/screens/diagnostics.py" line="228" />
         <source>未配置</source>
         <translation>Not configured</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="232" />
+        <location filename="../../ui/screens/diagnostics.py" line="236" />
         <source>未启用（保存为 PDF）</source>
         <translation>off (PDF kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="255" />
+        <location filename="../../ui/screens/diagnostics.py" line="271" />
         <source>未安装</source>
         <translation>Not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="258" />
+        <location filename="../../ui/screens/diagnostics.py" line="274" />
         <source>（选配）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <location filename="../../ui/screens/diagnostics.py" line="282" />
         <source>必需设备均正常</source>
         <translation>All required devices are working</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <location filename="../../ui/screens/diagnostics.py" line="282" />
         <source>必需设备故障：</source>
         <translation>Required device failing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="289" />
+        <location filename="../../ui/screens/diagnostics.py" line="305" />
         <source>（将保存为 PDF）</source>
         <translation> (PDF will be kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="306" />
+        <location filename="../../ui/screens/diagnostics.py" line="322" />
         <source>测试中</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="316" />
+        <location filename="../../ui/screens/diagnostics.py" line="332" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="316" />
-        <location filename="../../ui/screens/diagnostics.py" line="447" />
+        <location filename="../../ui/screens/diagnostics.py" line="332" />
+        <location filename="../../ui/screens/diagnostics.py" line="461" />
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="322" />
+        <location filename="../../ui/screens/diagnostics.py" line="338" />
         <source>请把身份证放在阅读器上</source>
         <translation>Place an ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="331" />
+        <location filename="../../ui/screens/diagnostics.py" line="347" />
         <source>正在打印测试页</source>
         <translation>Printing the test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="341" />
+        <location filename="../../ui/screens/diagnostics.py" line="357" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>Scan any code within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="347" />
+        <location filename="../../ui/screens/diagnostics.py" line="363" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>Playing a 1000 Hz test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="352" />
+        <location filename="../../ui/screens/diagnostics.py" line="368" />
         <source>播放并录音</source>
         <translation>Playing and recording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="361" />
+        <location filename="../../ui/screens/diagnostics.py" line="377" />
         <source>请把手指放在指静脉仪上</source>
         <translation>Place a finger on the finger-vein scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="378" />
+        <location filename="../../ui/screens/diagnostics.py" line="395" />
         <source>正在连接摄像头……</source>
         <translation>Connecting to the camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="401" />
+        <location filename="../../ui/screens/diagnostics.py" line="418" />
         <source>预览中</source>
         <translation>Previewing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="406" />
+        <location filename="../../ui/screens/diagnostics.py" line="423" />
         <source>太暗</source>
         <translation>too dark</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="407" />
+        <location filename="../../ui/screens/diagnostics.py" line="424" />
         <source>过亮</source>
         <translation>too bright</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="408" />
+        <location filename="../../ui/screens/diagnostics.py" line="425" />
         <source>未对焦</source>
         <translation>out of focus</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="409" />
+        <location filename="../../ui/screens/diagnostics.py" line="426" />
         <source>良好</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="412" />
+        <location filename="../../ui/screens/diagnostics.py" line="429" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>Brightness %1 · focus %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="423" />
-        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <location filename="../../ui/screens/diagnostics.py" line="440" />
+        <location filename="../../ui/screens/diagnostics.py" line="586" />
         <source>摄像头预览未开启</source>
         <translation>Camera preview is off</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="490" />
+        <location filename="../../ui/screens/diagnostics.py" line="504" />
         <source>服务中枢：</source>
         <translation>Service hub: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <location filename="../../ui/screens/diagnostics.py" line="505" />
         <source>A4 打印：</source>
         <translation>A4 printing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="494" />
+        <location filename="../../ui/screens/diagnostics.py" line="508" />
         <source>拼音输入词库：</source>
         <translation>Pinyin dictionary: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="494" />
+        <location filename="../../ui/screens/diagnostics.py" line="508" />
         <source>已加载</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="494" />
+        <location filename="../../ui/screens/diagnostics.py" line="508" />
         <source>未加载</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="495" />
+        <location filename="../../ui/screens/diagnostics.py" line="509" />
         <source>已结束会话数：</source>
         <translation>Sessions ended: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="496" />
+        <location filename="../../ui/screens/diagnostics.py" line="510" />
         <source>磁盘可用：</source>
         <translation>Disk free: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="497" />
+        <location filename="../../ui/screens/diagnostics.py" line="511" />
         <source>内存可用：</source>
         <translation>Memory available: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <location filename="../../ui/screens/diagnostics.py" line="512" />
         <source>CPU 温度：</source>
         <translation>CPU temperature: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <location filename="../../ui/screens/diagnostics.py" line="512" />
         <source>无传感器</source>
         <translation>no sensor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="499" />
+        <location filename="../../ui/screens/diagnostics.py" line="513" />
         <source>运行时间：</source>
         <translation>Running for: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="552" />
+        <location filename="../../ui/screens/diagnostics.py" line="566" />
         <source>重新检测</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="553" />
+        <location filename="../../ui/screens/diagnostics.py" line="567" />
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="554" />
+        <location filename="../../ui/screens/diagnostics.py" line="568" />
         <source>最近日志（不含个人信息）</source>
         <translation>Recent log (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="555" />
+        <location filename="../../ui/screens/diagnostics.py" line="569" />
         <source>麦克风电平</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="558" />
+        <location filename="../../ui/screens/diagnostics.py" line="572" />
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="559" />
+        <location filename="../../ui/screens/diagnostics.py" line="573" />
         <source>打印测试页</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="560" />
+        <location filename="../../ui/screens/diagnostics.py" line="574" />
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="561" />
+        <location filename="../../ui/screens/diagnostics.py" line="575" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="562" />
+        <location filename="../../ui/screens/diagnostics.py" line="576" />
         <source>测试音</source>
         <translation>Tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="563" />
+        <location filename="../../ui/screens/diagnostics.py" line="577" />
         <source>电平</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <location filename="../../ui/screens/diagnostics.py" line="578" />
         <source>回环</source>
         <translation>Loopback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="565" />
+        <location filename="../../ui/screens/diagnostics.py" line="579" />
         <source>采集</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="196" />
+        <location filename="../../ui/screens/diagnostics.py" line="199" />
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="197" />
+        <location filename="../../ui/screens/diagnostics.py" line="200" />
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="198" />
+        <location filename="../../ui/screens/diagnostics.py" line="201" />
         <source>扫码器</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="199" />
+        <location filename="../../ui/screens/diagnostics.py" line="202" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="200" />
+        <location filename="../../ui/screens/diagnostics.py" line="204" />
         <source>扬声器和麦克风</source>
         <translation>Speaker and microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="259" />
+        <location filename="../../ui/screens/diagnostics.py" line="275" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="246" />
-        <location filename="../../ui/screens/diagnostics.py" line="259" />
+        <location filename="../../ui/screens/diagnostics.py" line="262" />
+        <location filename="../../ui/screens/diagnostics.py" line="275" />
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
         <source>（暂无日志）</source>
         <translation>(no log yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="528" />
+        <location filename="../../ui/screens/diagnostics.py" line="542" />
         <source>正在导出报告……</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="536" />
+        <location filename="../../ui/screens/diagnostics.py" line="550" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="541" />
+        <location filename="../../ui/screens/diagnostics.py" line="555" />
         <source>报告已导出：</source>
         <translation>Report exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="550" />
+        <location filename="../../ui/screens/diagnostics.py" line="564" />
         <source>退出诊断</source>
         <translation>Leave diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="551" />
+        <location filename="../../ui/screens/diagnostics.py" line="565" />
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>

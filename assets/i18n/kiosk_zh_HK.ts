@@ -121,370 +121,375 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="487" />
+        <location filename="../../ui/screens/diagnostics.py" line="501" />
         <source>终端编号：</source>
         <translation>終端編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="488" />
+        <location filename="../../ui/screens/diagnostics.py" line="502" />
         <source>服务网点：</source>
         <translation>服務網點：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="489" />
+        <location filename="../../ui/screens/diagnostics.py" line="503" />
         <source>事项目录版本：</source>
         <translation>事項目錄版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="500" />
+        <location filename="../../ui/screens/diagnostics.py" line="514" />
         <source>软件版本：</source>
         <translation>軟件版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="501" />
+        <location filename="../../ui/screens/diagnostics.py" line="515" />
         <source>配置来源：</source>
         <translation>配置來源：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="492" />
+        <location filename="../../ui/screens/diagnostics.py" line="506" />
         <source>设备驱动：</source>
         <translation>設備驅動：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="493" />
+        <location filename="../../ui/screens/diagnostics.py" line="507" />
         <source>语音播报：</source>
         <translation>語音播報：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="493" />
+        <location filename="../../ui/screens/diagnostics.py" line="507" />
         <source>可用</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="302" />
-        <location filename="../../ui/screens/diagnostics.py" line="372" />
-        <location filename="../../ui/screens/diagnostics.py" line="440" />
-        <location filename="../../ui/screens/diagnostics.py" line="493" />
+        <location filename="../../ui/screens/diagnostics.py" line="318" />
+        <location filename="../../ui/screens/diagnostics.py" line="390" />
+        <location filename="../../ui/screens/diagnostics.py" line="454" />
+        <location filename="../../ui/screens/diagnostics.py" line="507" />
         <source>不可用</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="201" />
+        <location filename="../../ui/screens/diagnostics.py" line="203" />
+        <source>高拍仪</source>
+        <translation>高拍儀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="205" />
         <source>指静脉仪</source>
         <translation>指靜脈儀</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="218" />
+        <location filename="../../ui/screens/diagnostics.py" line="222" />
         <source>正在检测设备……</source>
         <translation>正在檢測設備……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="221" />
-        <location filename="../../ui/screens/diagnostics.py" line="485" />
-        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <location filename="../../ui/screens/diagnostics.py" line="225" />
+        <location filename="../../ui/screens/diagnostics.py" line="499" />
+        <location filename="../../ui/screens/diagnostics.py" line="505" />
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="224" />
+        <location filename="../../ui/screens/diagnostics.py" line="228" />
         <source>未配置</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="232" />
+        <location filename="../../ui/screens/diagnostics.py" line="236" />
         <source>未启用（保存为 PDF）</source>
         <translation>未啓用（保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="255" />
+        <location filename="../../ui/screens/diagnostics.py" line="271" />
         <source>未安装</source>
         <translation>未安裝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="258" />
+        <location filename="../../ui/screens/diagnostics.py" line="274" />
         <source>（选配）</source>
         <translation>（選配）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <location filename="../../ui/screens/diagnostics.py" line="282" />
         <source>必需设备均正常</source>
         <translation>必需設備均正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="266" />
+        <location filename="../../ui/screens/diagnostics.py" line="282" />
         <source>必需设备故障：</source>
         <translation>必需設備故障：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="289" />
+        <location filename="../../ui/screens/diagnostics.py" line="305" />
         <source>（将保存为 PDF）</source>
         <translation>（將保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="306" />
+        <location filename="../../ui/screens/diagnostics.py" line="322" />
         <source>测试中</source>
         <translation>測試中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="316" />
+        <location filename="../../ui/screens/diagnostics.py" line="332" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="316" />
-        <location filename="../../ui/screens/diagnostics.py" line="447" />
+        <location filename="../../ui/screens/diagnostics.py" line="332" />
+        <location filename="../../ui/screens/diagnostics.py" line="461" />
         <source>失败</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="322" />
+        <location filename="../../ui/screens/diagnostics.py" line="338" />
         <source>请把身份证放在阅读器上</source>
         <translation>請把身份證放在閲讀器上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="331" />
+        <location filename="../../ui/screens/diagnostics.py" line="347" />
         <source>正在打印测试页</source>
         <translation>正在打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="341" />
+        <location filename="../../ui/screens/diagnostics.py" line="357" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>請在 %1 秒內掃描任意條碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="347" />
+        <location filename="../../ui/screens/diagnostics.py" line="363" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>正在播放 1000 Hz 測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="352" />
+        <location filename="../../ui/screens/diagnostics.py" line="368" />
         <source>播放并录音</source>
         <translation>播放並錄音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="361" />
+        <location filename="../../ui/screens/diagnostics.py" line="377" />
         <source>请把手指放在指静脉仪上</source>
         <translation>請把手指放在指靜脈儀上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="378" />
+        <location filename="../../ui/screens/diagnostics.py" line="395" />
         <source>正在连接摄像头……</source>
         <translation>正在連接攝像頭……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="401" />
+        <location filename="../../ui/screens/diagnostics.py" line="418" />
         <source>预览中</source>
         <translation>預覽中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="406" />
+        <location filename="../../ui/screens/diagnostics.py" line="423" />
         <source>太暗</source>
         <translation>太暗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="407" />
+        <location filename="../../ui/screens/diagnostics.py" line="424" />
         <source>过亮</source>
         <translation>過亮</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="408" />
+        <location filename="../../ui/screens/diagnostics.py" line="425" />
         <source>未对焦</source>
         <translation>未對焦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="409" />
+        <location filename="../../ui/screens/diagnostics.py" line="426" />
         <source>良好</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="412" />
+        <location filename="../../ui/screens/diagnostics.py" line="429" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>亮度 %1 · 清晰度 %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="423" />
-        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <location filename="../../ui/screens/diagnostics.py" line="440" />
+        <location filename="../../ui/screens/diagnostics.py" line="586" />
         <source>摄像头预览未开启</source>
         <translation>攝像頭預覽未開啓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="490" />
+        <location filename="../../ui/screens/diagnostics.py" line="504" />
         <source>服务中枢：</source>
         <translation>服務中樞：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="491" />
+        <location filename="../../ui/screens/diagnostics.py" line="505" />
         <source>A4 打印：</source>
         <translation>A4 打印：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="494" />
+        <location filename="../../ui/screens/diagnostics.py" line="508" />
         <source>拼音输入词库：</source>
         <translation>拼音輸入詞庫：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="494" />
+        <location filename="../../ui/screens/diagnostics.py" line="508" />
         <source>已加载</source>
         <translation>已加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="494" />
+        <location filename="../../ui/screens/diagnostics.py" line="508" />
         <source>未加载</source>
         <translation>未加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="495" />
+        <location filename="../../ui/screens/diagnostics.py" line="509" />
         <source>已结束会话数：</source>
         <translation>已結束會話數：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="496" />
+        <location filename="../../ui/screens/diagnostics.py" line="510" />
         <source>磁盘可用：</source>
         <translation>磁盤可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="497" />
+        <location filename="../../ui/screens/diagnostics.py" line="511" />
         <source>内存可用：</source>
         <translation>內存可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <location filename="../../ui/screens/diagnostics.py" line="512" />
         <source>CPU 温度：</source>
         <translation>CPU 温度：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="498" />
+        <location filename="../../ui/screens/diagnostics.py" line="512" />
         <source>无传感器</source>
         <translation>無傳感器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="499" />
+        <location filename="../../ui/screens/diagnostics.py" line="513" />
         <source>运行时间：</source>
         <translation>運行時間：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="552" />
+        <location filename="../../ui/screens/diagnostics.py" line="566" />
         <source>重新检测</source>
         <translation>重新檢測</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="553" />
+        <location filename="../../ui/screens/diagnostics.py" line="567" />
         <source>系统</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="554" />
+        <location filename="../../ui/screens/diagnostics.py" line="568" />
         <source>最近日志（不含个人信息）</source>
         <translation>最近日誌（不含個人信息）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="555" />
+        <location filename="../../ui/screens/diagnostics.py" line="569" />
         <source>麦克风电平</source>
         <translation>麥克風電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="558" />
+        <location filename="../../ui/screens/diagnostics.py" line="572" />
         <source>读卡</source>
         <translation>讀卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="559" />
+        <location filename="../../ui/screens/diagnostics.py" line="573" />
         <source>打印测试页</source>
         <translation>打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="560" />
+        <location filename="../../ui/screens/diagnostics.py" line="574" />
         <source>扫码</source>
         <translation>掃碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="561" />
+        <location filename="../../ui/screens/diagnostics.py" line="575" />
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="562" />
+        <location filename="../../ui/screens/diagnostics.py" line="576" />
         <source>测试音</source>
         <translation>測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="563" />
+        <location filename="../../ui/screens/diagnostics.py" line="577" />
         <source>电平</source>
         <translation>電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <location filename="../../ui/screens/diagnostics.py" line="578" />
         <source>回环</source>
         <translation>迴環</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="565" />
+        <location filename="../../ui/screens/diagnostics.py" line="579" />
         <source>采集</source>
         <translation>採集</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="196" />
+        <location filename="../../ui/screens/diagnostics.py" line="199" />
         <source>身份证阅读器</source>
         <translation>身份證閲讀器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="197" />
+        <location filename="../../ui/screens/diagnostics.py" line="200" />
         <source>凭条打印机</source>
         <translation>憑條打印機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="198" />
+        <location filename="../../ui/screens/diagnostics.py" line="201" />
         <source>扫码器</source>
         <translation>掃碼器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="199" />
+        <location filename="../../ui/screens/diagnostics.py" line="202" />
         <source>摄像头</source>
         <translation>攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="200" />
+        <location filename="../../ui/screens/diagnostics.py" line="204" />
         <source>扬声器和麦克风</source>
         <translation>揚聲器和麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="259" />
+        <location filename="../../ui/screens/diagnostics.py" line="275" />
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="246" />
-        <location filename="../../ui/screens/diagnostics.py" line="259" />
+        <location filename="../../ui/screens/diagnostics.py" line="262" />
+        <location filename="../../ui/screens/diagnostics.py" line="275" />
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
         <source>（暂无日志）</source>
         <translation>（暫無日誌）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="528" />
+        <location filename="../../ui/screens/diagnostics.py" line="542" />
         <source>正在导出报告……</source>
         <translation>正在導出報告……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="536" />
+        <location filename="../../ui/screens/diagnostics.py" line="550" />
         <source>导出失败：</source>
         <translation>導出失敗：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="541" />
+        <location filename="../../ui/screens/diagnostics.py" line="555" />
         <source>报告已导出：</source>
         <translation>報告已導出：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="550" />
+        <location filename="../../ui/screens/diagnostics.py" line="564" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="551" />
+        <location filename="../../ui/screens/diagnostics.py" line="565" />
         <source>导出报告</source>
         <translation>導出報告</translation>
     </message>

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import opencc
 
+from catalog.codes import make_credit_code
 from catalog.model import Item
 from catalog.sample import rules
-from catalog.sample.codes import make_credit_code
 from catalog.sample.departments import HOTLINE, departments, huangpu_department
 from catalog.sample.extra_items import EXTRA_ITEMS
 from catalog.source_files import write_source

@@ -32,7 +32,9 @@ class OpenCvCamera(EventSource):
         height: int = 480,
         fps: float = 15.0,
         backoff: tuple[float, float] = (0.2, 5.0),
+        kind: str = "camera",
     ):
+        self.kind = kind  # "camera" (the face camera) or "doccamera" (the document camera): one driver for both
         self.source = source
         self.width, self.height, self.fps = width, height, fps
         self.backoff = backoff

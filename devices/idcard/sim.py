@@ -23,6 +23,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from catalog.codes import id_check_digit
 from devices.idcard.protocol import (
     CMD_FIND_CARD,
     CMD_READ_BASE,
@@ -39,13 +40,6 @@ from devices.idcard.protocol import (
     encode_text,
 )
 from devices.native_build import cache_root, compile_shared_library
-
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def id_check_digit(first17: str) -> str:
-    """The GB 11643 check character of an 18-digit citizen identity number."""
-    return "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11]
 
 
 def sample_card(name: str, sex: str, birth: str, sequence: int, ethnicity: str = "汉") -> CardText:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.sample.codes import credit_code_check, org_code_check
+from catalog.codes import credit_code_check, org_code_check
 from catalog.sample.generate import generate_source
 
 REPO = Path(__file__).resolve().parents[2]

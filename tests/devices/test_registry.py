@@ -17,7 +17,7 @@ def test_sim_mode_runs_every_real_driver_against_its_simulator(tmp_path):
     config = load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path)})
     devices = build_devices(config, mode="sim")
     try:
-        assert set(devices.drivers) == {"idcard", "printer", "scanner", "camera", "audio", "fingervein"}
+        assert set(devices.drivers) == {"idcard", "printer", "scanner", "camera", "doccamera", "audio", "fingervein"}
         checks = devices.checks(settle=10)
         # Audio needs a PulseAudio server (CI starts one); every other device must pass everywhere.
         assert all(c.ok for c in checks if c.device != "audio"), checks
@@ -66,7 +66,15 @@ def test_kiosk_diagnose_json_and_exit_codes(kiosk_env):
     assert ok.returncode == 0, ok.stderr
     report = json.loads(ok.stdout)
     assert report["ok"]  # audio is optional by default
-    assert {d["device"] for d in report["devices"]} == {"idcard", "printer", "scanner", "camera", "audio", "fingervein"}
+    assert {d["device"] for d in report["devices"]} == {
+        "idcard",
+        "printer",
+        "scanner",
+        "camera",
+        "doccamera",
+        "audio",
+        "fingervein",
+    }
     failing = run({**kiosk_env, "KIOSK_DEVICE_IDCARD_PORT": "/dev/no-reader"}, "--devices", "real")
     assert failing.returncode == 1
     assert "FAIL idcard" in failing.stdout

@@ -144,6 +144,17 @@ def test_camera_preview_shows_frames_with_focus_and_brightness_and_stops_on_leav
     qtbot.waitUntil(lambda: camera._thread is None or not camera._thread.is_alive(), timeout=10_000)
 
 
+def test_document_camera_preview_switches_from_the_face_camera(qtbot, rig):
+    win, _devices, _config = rig
+    screen = win.diagnostics
+    screen.rows["camera"].buttons["preview"].click()
+    qtbot.waitUntil(lambda: screen.frames_shown >= 1, timeout=15_000)
+    screen.rows["doccamera"].buttons["preview"].click()
+    assert screen.preview_kind == "doccamera" and screen.rows["camera"].buttons["preview"].property("active") == "false"
+    qtbot.waitUntil(lambda: screen.frames_shown >= 2, timeout=15_000)
+    assert "1280x960" in screen.figures.text()
+
+
 @pytest.mark.skipif(not pulse_running(), reason="no PulseAudio server (scripts/bootstrap.sh test starts one)")
 def test_microphone_meter_moves_while_the_test_tone_plays(qtbot, rig, monkeypatch):
     monkeypatch.setenv("PULSE_SOURCE", "speaker.monitor")  # the speaker's monitor stands in for air + mic

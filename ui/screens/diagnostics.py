@@ -34,7 +34,8 @@ from ui.theme import diagnostics_style
 from ui.worker import Worker
 
 STARTED = time.monotonic()
-DEVICE_ORDER = ("idcard", "printer", "scanner", "camera", "audio", "fingervein")
+DEVICE_ORDER = ("idcard", "printer", "scanner", "camera", "doccamera", "audio", "fingervein")
+CAMERAS = ("camera", "doccamera")
 PREVIEW_SIZE = (448, 336)
 PORTRAIT_PREVIEW_SIZE = (320, 240)
 CHECK_SETTLE_S = 4.0  # a camera needs a moment for its first frames
@@ -86,7 +87,8 @@ class DiagnosticsScreen(ScreenBase):
         self.a4 = ""
         self.checks_started = 0.0
         self.tested_at: dict[str, float] = {}  # a test's result outranks a self-test that started before it
-        self.camera_opened_here = False
+        self.opened_here: set[str] = set()  # cameras this screen started (the terminal starts them per flow)
+        self.preview_kind = ""
         self.preview_timer = QTimer(self)
         self.preview_timer.setInterval(100)
         self.preview_timer.timeout.connect(self.show_frame)
@@ -137,7 +139,8 @@ class DiagnosticsScreen(ScreenBase):
         self.rows["idcard"].add_button("read", self.test_card)
         self.rows["printer"].add_button("print", self.test_printer)
         self.rows["scanner"].add_button("scan", self.test_scanner)
-        self.rows["camera"].add_button("preview", self.toggle_preview)
+        self.rows["camera"].add_button("preview", lambda: self.toggle_preview("camera"))
+        self.rows["doccamera"].add_button("preview", lambda: self.toggle_preview("doccamera"))
         self.rows["audio"].add_button("tone", self.test_tone)
         self.rows["audio"].add_button("meter", self.toggle_meter)
         self.rows["audio"].add_button("loopback", self.test_loopback)
@@ -197,6 +200,7 @@ class DiagnosticsScreen(ScreenBase):
             "printer": self.tr("凭条打印机"),
             "scanner": self.tr("扫码器"),
             "camera": self.tr("摄像头"),
+            "doccamera": self.tr("高拍仪"),
             "audio": self.tr("扬声器和麦克风"),
             "fingervein": self.tr("指静脉仪"),
         }
@@ -232,12 +236,24 @@ class DiagnosticsScreen(ScreenBase):
             self.a4 = self.tr("未启用（保存为 PDF）")
 
     def probe(self, devices) -> list[CheckResult]:
-        """The self-tests, with the camera started if no flow has started it (a worker runs this)."""
-        camera = devices.drivers.get("camera")
+        """The self-tests, with the cameras started if no flow has started them (a worker runs this)."""
+        for kind in CAMERAS:
+            self.start_camera(devices.drivers.get(kind), kind)
+        return devices.checks(settle=CHECK_SETTLE_S)
+
+    def start_camera(self, camera, kind: str) -> None:
+        """Open a camera that no flow has opened (its reading thread connects; nothing blocks here)."""
         if camera is not None and getattr(camera, "_thread", None) is None:
             camera.open()
-            self.camera_opened_here = True
-        return devices.checks(settle=CHECK_SETTLE_S)
+            self.opened_here.add(kind)
+
+    def close_cameras(self) -> None:
+        """Close the cameras this screen opened (joining their threads may take a moment: in the background)."""
+        for kind in sorted(self.opened_here):
+            camera = self.driver(kind)
+            if camera is not None:
+                self.worker.run(f"close-{kind}", camera.close, lambda _: None)
+        self.opened_here.clear()
 
     def show_checks(self, result: list[CheckResult] | Exception) -> None:
         """The self-tests are back."""
@@ -362,27 +378,28 @@ class DiagnosticsScreen(ScreenBase):
         )
 
     # -- camera preview ---------------------------------------------------------------------------------
-    def toggle_preview(self) -> None:
-        """Start or stop the live camera preview."""
+    def toggle_preview(self, kind: str) -> None:
+        """Start or stop the live preview of one camera (one preview at a time)."""
         if self.preview_timer.isActive():
+            was = self.preview_kind
             self.stop_preview()
-            return
-        camera = self.driver("camera")
+            if was == kind:
+                return
+        camera = self.driver(kind)
         if camera is None:
-            self.rows["camera"].show(False, self.tr("不可用"), self.last_summary("camera"))
+            self.rows[kind].show(False, self.tr("不可用"), self.last_summary(kind))
             return
-        if getattr(camera, "_thread", None) is None:  # the terminal opens the camera only when a flow needs it
-            camera.open()  # starts the reading thread; connecting happens there, not here
-            self.camera_opened_here = True
+        self.start_camera(camera, kind)
+        self.preview_kind = kind
         self.frames_shown = 0
         self.preview.setText(self.tr("正在连接摄像头……"))
         self.preview_timer.start()
-        self.set_active(self.rows["camera"].buttons["preview"], True)
-        self.action_log().record("device_test", device="camera", test="preview")
+        self.set_active(self.rows[kind].buttons["preview"], True)
+        self.action_log().record("device_test", device=kind, test="preview")
 
     def show_frame(self) -> None:
         """Show the newest frame with its brightness and focus figures."""
-        camera = self.driver("camera")
+        camera = self.driver(self.preview_kind)
         latest = camera.latest() if camera is not None else None
         if latest is None:
             return
@@ -398,7 +415,7 @@ class DiagnosticsScreen(ScreenBase):
         )
         self.frames_shown += 1
         if self.frames_shown == 1:
-            self.rows["camera"].show(True, self.tr("预览中"), f"{width}x{height} · {camera.source}")
+            self.rows[self.preview_kind].show(True, self.tr("预览中"), f"{width}x{height} · {camera.source}")
         if self.frames_shown % 5 == 1:  # the figures change slowly; every half second is enough to aim by
             figures = device_tests.camera_figures(frame)
             verdict = device_tests.camera_verdict(figures)
@@ -417,17 +434,14 @@ class DiagnosticsScreen(ScreenBase):
             )
 
     def stop_preview(self) -> None:
-        """Stop the preview (and the camera, if this screen started it)."""
+        """Stop the preview."""
         self.preview_timer.stop()
         self.preview.clear()
         self.preview.setText(self.tr("摄像头预览未开启"))
         self.figures.clear()
-        if "preview" in self.rows["camera"].buttons:
-            self.set_active(self.rows["camera"].buttons["preview"], False)
-        camera = self.driver("camera")
-        if self.camera_opened_here and camera is not None:
-            self.camera_opened_here = False
-            self.worker.run("camera-close", camera.close, lambda _: None)  # joining its thread may take a moment
+        if self.preview_kind:
+            self.set_active(self.rows[self.preview_kind].buttons["preview"], False)
+        self.preview_kind = ""
 
     # -- microphone meter -------------------------------------------------------------------------------
     def toggle_meter(self) -> None:
@@ -589,10 +603,11 @@ class DiagnosticsScreen(ScreenBase):
         self.run_checks()
 
     def left(self) -> None:
-        """Leaving: live tests stop."""
+        """Leaving: live tests stop, and cameras this screen started are closed."""
         if self.preview_timer.isActive():
             self.stop_preview()
         if self.meter_timer.isActive():
             self.stop_meter()
+        self.close_cameras()
 
     reset = left

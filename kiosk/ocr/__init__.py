@@ -1,0 +1,1 @@
+"""Document OCR: capture, rectify, classify, read fields, validate and repair (no Qt)."""

@@ -1,0 +1,146 @@
+"""Reading one field from a rectified document: crop, find the text, recognise, normalise, validate, repair.
+
+Every field has a closed or open character class (layouts.FieldSpec.charset). Closed ones (ID numbers, credit
+codes, dates, sex, ethnicity) are read with a whitelist and snapped onto their rules; when the first reading
+breaks a rule, the other engine's reading and the per-character alternatives compete, and the rules choose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from kiosk.ocr import rules
+from kiosk.ocr.layouts import FieldSpec, Layout
+from kiosk.ocr.vocab import CHARSETS, ETHNIC_GROUPS, SEXES
+
+CONFIDENT = 0.80  # below this a field is shown to the resident to confirm
+
+
+@dataclass
+class FieldResult:
+    """What was read for one field, how sure the reader is, and why it may be wrong."""
+
+    value: str
+    confidence: float
+    problems: list[str] = field(default_factory=list)
+    alternatives: list[str] = field(default_factory=list)  # other readings, for the review screen
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the resident must look at it: unsure, or a rule is broken."""
+        return bool(self.problems) or self.confidence < CONFIDENT or not self.value
+
+
+def crop(image: np.ndarray, layout: Layout, box_mm: tuple[float, float, float, float]) -> np.ndarray:
+    """The part of the rectified document inside a box given in mm (clipped to the image)."""
+    x0, y0, x1, y1 = layout.to_px(box_mm)
+    h, w = image.shape[:2]
+    return image[max(0, y0) : min(h, y1), max(0, x0) : min(w, x1)]
+
+
+def text_rows(region: np.ndarray, max_lines: int) -> list[np.ndarray]:
+    """The text lines inside a field's box, tightened to their ink (horizontal projection of a binarised copy).
+
+    Boxes are generous; tight crops are what recognisers read best, and multi-line fields (addresses) are read
+    a line at a time.
+    """
+    if region.size == 0:
+        return []
+    gray = cv2.cvtColor(region, cv2.COLOR_BGR2GRAY) if region.ndim == 3 else region
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    profile = (ink > 0).mean(axis=1)
+    rows = profile > max(0.01, profile.max() * 0.08)
+    spans, start = [], None
+    for y, on in enumerate(np.append(rows, False)):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            if y - start >= max(4, region.shape[0] // 40):  # specks are not lines
+                spans.append((start, y))
+            start = None
+    if not spans:
+        return []
+    # Merge fragments of one line (a CJK character's separated strokes) closer than a third of a line height.
+    merged = [spans[0]]
+    for s, e in spans[1:]:
+        if s - merged[-1][1] < (merged[-1][1] - merged[-1][0]) / 3:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    tallest = max(e - s for s, e in merged)
+    lines = [(s, e) for s, e in merged if e - s >= tallest * 0.45][:max_lines]
+    out = []
+    for s, e in lines:
+        pad = max(2, (e - s) // 4)
+        band = region[max(0, s - pad) : min(region.shape[0], e + pad)]
+        cols = np.where((ink[s:e] > 0).any(axis=0))[0]
+        if cols.size:
+            band = band[:, max(0, cols[0] - pad) : min(region.shape[1], cols[-1] + pad + 1)]
+        out.append(band)
+    return out
+
+
+def _candidates(readings) -> list[tuple[str, float]]:
+    """Whole-string candidates from engine readings: each reading, and its per-character alternatives."""
+    found: dict[str, float] = {}
+    for reading in readings:
+        if reading is None:
+            continue
+        found[reading.text] = max(found.get(reading.text, 0.0), reading.confidence)
+        if reading.chars:
+            chars = [(c.best, c.confidence, c.alternatives) for c in reading.chars]
+            for text, score in rules.expand(chars, beam=32):
+                found[text] = max(found.get(text, 0.0), score * 0.98)
+    return list(found.items())
+
+
+def interpret(spec: FieldSpec, readings, context: dict[str, str]) -> FieldResult:
+    """Turn the engines' readings of one field into a validated value (context: fields already read)."""
+    candidates = _candidates(readings)
+    if not candidates:
+        return FieldResult("", 0.0, ["nothing read"])
+    best_text, best_conf = max(candidates, key=lambda c: c[1])
+    others = [t for t, _ in sorted(candidates, key=lambda c: -c[1]) if t != best_text][:3]
+    if spec.charset == "id_number":
+        coerced = [(rules.coerce(t, "id_number"), c) for t, c in candidates]
+        value, conf, problems = rules.choose(
+            coerced,
+            lambda n: rules.id_number_problems(n, context.get("birth_date"), context.get("sex")),
+        )
+        return FieldResult(value, conf, problems, [t for t, _ in coerced if t != value][:3])
+    if spec.charset == "credit_code":
+        coerced = [(rules.coerce(t, "credit_code"), c) for t, c in candidates]
+        value, conf, problems = rules.choose(coerced, rules.credit_code_problems)
+        return FieldResult(value, conf, problems, [t for t, _ in coerced if t != value][:3])
+    if spec.charset == "sex":
+        value, similarity = rules.snap(best_text, SEXES)
+        return FieldResult(value, best_conf * similarity, [] if similarity >= 1 else ["not 男 or 女 as read"])
+    if spec.charset == "ethnicity":
+        value, similarity = rules.snap(best_text, ETHNIC_GROUPS)
+        problems = [] if similarity >= 0.5 else ["not one of the 56 ethnic groups"]
+        return FieldResult(value, best_conf * similarity, problems, others)
+    if spec.name == "validity":
+        for text, conf in sorted(candidates, key=lambda c: -c[1]):
+            split = rules.split_validity(text)
+            if split is not None:
+                problems = rules.validity_problems(*split, birth_date=context.get("birth_date"))
+                return FieldResult(f"{split[0]}|{split[1]}", conf, problems, others)
+        return FieldResult(best_text, best_conf * 0.5, ["not a validity period"], others)
+    if spec.charset == "date":
+        value, conf, problems = rules.choose(
+            [(rules.normalise_date(t) or "", c) for t, c in candidates], lambda d: [] if d else ["not a date"]
+        )
+        return FieldResult(value, conf, problems, others)
+    # Free text: CJK names, addresses, company names. Spaces are artefacts of the recogniser, not the print.
+    value = rules.to_halfwidth(best_text) if spec.charset == "mixed" else "".join(best_text.split())
+    if spec.charset == "cjk":
+        value = value.replace("(", "（").replace(")", "）")
+    return FieldResult(value, best_conf, [], others)
+
+
+def allowed_characters(spec: FieldSpec) -> str | None:
+    """The whitelist a recogniser may use for this field (None: open text)."""
+    return CHARSETS.get(spec.charset) if spec.charset in ("id_number", "credit_code", "digits") else None
