@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from kiosk.ocr import rules
+from kiosk.ocr import glyphs, rules
 from kiosk.ocr.layouts import FieldSpec, Layout
-from kiosk.ocr.vocab import CHARSETS, ETHNIC_GROUPS, SEXES
+from kiosk.ocr.vocab import CHARSETS, COMPANY_TYPES, ETHNIC_GROUPS, SEXES
 
 CONFIDENT = 0.80  # below this a field is shown to the resident to confirm
 
@@ -52,7 +52,8 @@ def text_rows(region: np.ndarray, max_lines: int) -> list[np.ndarray]:
     gray = cv2.cvtColor(region, cv2.COLOR_BGR2GRAY) if region.ndim == 3 else region
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, 31, 15)
     profile = (ink > 0).mean(axis=1)
-    rows = profile > max(0.01, profile.max() * 0.08)
+    # Low: a last address line may hold a single character, a few per cent of the row's width.
+    rows = profile > max(0.004, profile.max() * 0.02)
     spans, start = [], None
     for y, on in enumerate(np.append(rows, False)):
         if on and start is None:
@@ -83,6 +84,18 @@ def text_rows(region: np.ndarray, max_lines: int) -> list[np.ndarray]:
     return out
 
 
+def enhance(row: np.ndarray) -> np.ndarray:
+    """A washed-out or dark line (glare, shadow) stretched to full contrast; a well-exposed one unchanged.
+
+    Recognisers are trained on dark ink on light paper: text under glare spans only a few grey levels.
+    """
+    gray = cv2.cvtColor(row, cv2.COLOR_BGR2GRAY) if row.ndim == 3 else row
+    lo, hi = np.percentile(gray, 2), np.percentile(gray, 98)
+    if hi - lo >= 120 or hi - lo < 8:  # already contrasty, or nothing there to stretch
+        return row
+    return np.clip((gray.astype(np.float32) - lo) * 255.0 / (hi - lo), 0, 255).astype(np.uint8)
+
+
 def _candidates(readings) -> list[tuple[str, float]]:
     """Whole-string candidates from engine readings: each reading, and its per-character alternatives."""
     found: dict[str, float] = {}
@@ -97,8 +110,9 @@ def _candidates(readings) -> list[tuple[str, float]]:
     return list(found.items())
 
 
-def interpret(spec: FieldSpec, readings, context: dict[str, str]) -> FieldResult:
-    """Turn the engines' readings of one field into a validated value (context: fields already read)."""
+def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarray | None = None) -> FieldResult:
+    """Turn the engines' readings of one field into a validated value (context: fields already read; `line`:
+    the printed line, to break ties between look-alike words of a closed vocabulary)."""
     candidates = _candidates(readings)
     if not candidates:
         return FieldResult("", 0.0, ["nothing read"])
@@ -119,9 +133,26 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str]) -> FieldResult
         value, similarity = rules.snap(best_text, SEXES)
         return FieldResult(value, best_conf * similarity, [] if similarity >= 1 else ["not 男 or 女 as read"])
     if spec.charset == "ethnicity":
-        value, similarity = rules.snap(best_text, ETHNIC_GROUPS)
-        problems = [] if similarity >= 0.5 else ["not one of the 56 ethnic groups"]
-        return FieldResult(value, best_conf * similarity, problems, others)
+        # Every reading votes for the group it is closest to; groups differ by one rare character (仫佬/仡佬),
+        # so a close runner-up means the resident must look.
+        votes: dict[str, float] = {}
+        for text, conf in candidates:
+            words, similarity = rules.snap_all(text, ETHNIC_GROUPS)
+            if similarity >= 0.5:
+                for word in words:
+                    votes[word] = votes.get(word, 0.0) + conf * similarity / len(words)
+        if not votes:
+            return FieldResult(rules.snap(best_text, ETHNIC_GROUPS)[0], 0.3, ["not one of the 56 ethnic groups"])
+        ranked = sorted(votes.items(), key=lambda v: -v[1])
+        close = [w for w, v in ranked if v > 0.25 * ranked[0][1]]
+        if len(close) > 1 and line is not None:
+            drawn = glyphs.closest(line, close)
+            if drawn is not None:  # the drawing settles it: the rival keeps only a token vote
+                return FieldResult(drawn, best_conf * 0.9, [], [w for w in close if w != drawn])
+        value, score = ranked[0]
+        total = sum(votes.values())
+        problems = [f"could also be {ranked[1][0]}"] if len(ranked) > 1 and ranked[1][1] > 0.25 * score else []
+        return FieldResult(value, min(1.0, score / max(total, 1e-6)) * best_conf, problems, [w for w, _ in ranked[1:3]])
     if spec.name == "validity":
         for text, conf in sorted(candidates, key=lambda c: -c[1]):
             split = rules.split_validity(text)
@@ -135,9 +166,15 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str]) -> FieldResult
         )
         return FieldResult(value, conf, problems, others)
     # Free text: CJK names, addresses, company names. Spaces are artefacts of the recogniser, not the print.
-    value = rules.to_halfwidth(best_text) if spec.charset == "mixed" else "".join(best_text.split())
-    if spec.charset == "cjk":
-        value = value.replace("(", "（").replace(")", "）")
+    # Digits and Latin letters are printed half-width, brackets full-width (as Chinese typesetting has them);
+    # 丶 is the radical recognisers return for the enumeration comma.
+    value = rules.to_halfwidth(best_text).replace("(", "（").replace(")", "）").replace("丶", "、").replace(",", "，")
+    if spec.name == "company_type":
+        # The registration authority prints one of a fixed set of types: snap a near miss onto it.
+        canonical, similarity = rules.snap(value, COMPANY_TYPES)
+        if similarity >= 0.85:
+            return FieldResult(canonical, best_conf * (1.0 if similarity == 1 else 0.95), [], others)
+        return FieldResult(value, best_conf * 0.7, ["not a registered company type"], [canonical, *others][:3])
     return FieldResult(value, best_conf, [], others)
 
 

@@ -208,6 +208,17 @@ def choose(
     return text, confidence * 0.5, problems(text)
 
 
+def snap_all(text: str, vocabulary: Sequence[str]) -> tuple[list[str], float]:
+    """Every vocabulary word tied for closest to `text`, and their 0..1 similarity (a dropped rare character
+    leaves '佬', equally close to 仫佬 and 仡佬: the caller must not pretend to know which)."""
+    cleaned = to_halfwidth(text).removesuffix("族")
+    if cleaned in vocabulary:
+        return [cleaned], 1.0
+    scores = [(word, _similarity(cleaned, word)) for word in vocabulary]
+    best = max((score for _, score in scores), default=0.0)
+    return [word for word, score in scores if score == best and best > 0], best
+
+
 def snap(text: str, vocabulary: Sequence[str]) -> tuple[str, float]:
     """The vocabulary word closest to `text` and a 0..1 similarity (1 = exact)."""
     cleaned = to_halfwidth(text).removesuffix("族")

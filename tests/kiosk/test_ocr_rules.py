@@ -90,3 +90,8 @@ def test_expand_keeps_the_beam_small_and_ordered():
     candidates = rules.expand(chars, beam=16)
     assert len(candidates) == 16 and candidates[0][0] == "1" * 30
     assert [c for _, c in candidates] == sorted((c for _, c in candidates), reverse=True)
+
+
+def test_a_dropped_rare_character_leaves_a_tie_that_is_not_hidden():
+    words, similarity = rules.snap_all("佬", ETHNIC_GROUPS)
+    assert set(words) == {"仫佬", "仡佬"} and similarity == 0.5

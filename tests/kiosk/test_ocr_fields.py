@@ -1,0 +1,70 @@
+"""Reading single fields: finding the lines in a box, contrast for glare, and the rules per field class."""
+
+from __future__ import annotations
+
+import subprocess
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from kiosk.ocr import glyphs
+from kiosk.ocr.engines import CharChoice, Reading
+from kiosk.ocr.fields import enhance, interpret, text_rows
+from kiosk.ocr.layouts import BUSINESS_LICENSE, ID_CARD_FRONT
+
+
+def serif_line(text: str, size: int = 40) -> np.ndarray:
+    """A line in Noto Serif CJK: a different face from the Sans the glyph comparison draws with."""
+    path = subprocess.run(["fc-match", "-f", "%{file}", "Noto Serif CJK SC"], capture_output=True, text=True).stdout
+    font = ImageFont.truetype(path, size)
+    image = Image.new("L", (size * (len(text) + 2), size * 2), 255)
+    ImageDraw.Draw(image).text((size, size // 2), text, font=font, fill=0)
+    return cv2.cvtColor(np.array(image), cv2.COLOR_GRAY2BGR)
+
+
+def test_an_address_block_yields_every_line_even_a_single_last_character():
+    block = np.full((180, 440, 3), 255, np.uint8)
+    for n, text in enumerate(["广东省广州市黄埔区长洲", "街道金洲北路193号402", "房"]):
+        line = serif_line(text)
+        block[n * 58 + 5 : n * 58 + 5 + 45, : min(440, line.shape[1])] = line[15:60, :440]
+    assert len(text_rows(block, 3)) == 3
+
+
+def test_glare_is_stretched_and_good_contrast_left_alone():
+    line = serif_line("钟坚")
+    washed = (255 - (255 - line) // 8).astype(np.uint8)  # ink only a few grey levels below paper
+    stretched = enhance(washed)
+    assert int(stretched.max()) - int(stretched.min()) > 200
+    assert enhance(line) is line
+
+
+def test_drawing_tells_look_alike_ethnic_groups_apart():
+    assert glyphs.closest(serif_line("仡佬"), ["仫佬", "仡佬"]) == "仡佬"
+    assert glyphs.closest(serif_line("仫佬"), ["仫佬", "仡佬"]) == "仫佬"
+
+
+def test_an_ethnicity_read_with_a_dropped_character_is_flagged_not_guessed():
+    result = interpret(ID_CARD_FRONT.field("ethnicity"), [Reading("佬", 0.99)], {})
+    assert result.flagged and result.value in ("仫佬", "仡佬")
+
+
+def test_company_types_snap_to_the_registered_list_and_commas_are_fixed():
+    spec = BUSINESS_LICENSE.field("company_type")
+    assert (
+        interpret(spec, [Reading("有限责任公司(外商投资丶非独资)", 0.97)], {}).value
+        == "有限责任公司（外商投资、非独资）"
+    )
+    odd = interpret(spec, [Reading("某种奇怪的类型", 0.97)], {})
+    assert odd.flagged
+
+
+def test_id_number_uses_the_recognisers_second_choice_when_the_first_breaks_the_check():
+    from devices.idcard.sim import sample_card
+
+    number = sample_card("王五", "男", "1970-05-06", 9).id_number
+    wrong = number[:15] + ("8" if number[15] != "8" else "3") + number[16:]
+    chars = tuple(CharChoice(ch, 0.97, ()) for ch in wrong)
+    chars = chars[:15] + (CharChoice(wrong[15], 0.6, ((number[15], 0.35),)),) + chars[16:]
+    result = interpret(ID_CARD_FRONT.field("id_number"), [Reading(wrong, 0.95, chars)], {"sex": "男"})
+    assert result.value == number and not result.problems
