@@ -188,7 +188,7 @@ def _simulated(kind: str, sim_dir: Path, settings: Any = None):
 
         # What lies under the document camera: an image sequence prepared in the sim folder (`kiosk prepare`
         # writes synthetic documents being brought into view there), else the generated scene.
-        footage = sim_dir / "document-camera"
+        footage = sim_dir / "document-camera"  # kiosk/footage.py writes here (`kiosk prepare`)
         width, height = (settings.width, settings.height) if settings is not None else (1280, 960)
         has_footage = footage.is_dir() and any(footage.iterdir())
         sim = CameraSimulator(width, height, fps=15, source=footage if has_footage else None)

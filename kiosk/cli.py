@@ -221,7 +221,21 @@ def cmd_prepare(args: argparse.Namespace) -> int:
             build_dictionary(path, catalog_extra_words(store.records()))
             print(f"built pinyin dictionary in {time.perf_counter() - started:.1f} s: {path}")
         print(f"catalog {store.version} ready: {store.path}")
+    _prepare_document_camera_footage(config)
     return 0
+
+
+def _prepare_document_camera_footage(config) -> None:
+    """The simulated document camera's footage (a synthetic ID card brought into view), if it has none yet."""
+    from kiosk.footage import footage_dir, has_footage, write_approach_footage
+
+    folder = footage_dir(config.data_dir / "sim")  # the folder devices/registry.py plays in sim mode
+    if has_footage(folder):
+        print(f"document camera footage ready: {folder}")
+        return
+    started = time.perf_counter()
+    written, _truth = write_approach_footage(folder)
+    print(f"wrote {len(written)} frames of document camera footage in {time.perf_counter() - started:.1f} s: {folder}")
 
 
 def cmd_technician_set_pin(args: argparse.Namespace) -> int:
@@ -254,7 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
     diagnose.add_argument("--report", metavar="DIR", help="also write the report as JSON and PDF into DIR")
     diagnose.set_defaults(func=cmd_diagnose)
 
-    prepare = sub.add_parser("prepare", help="build the catalog bundle and the pinyin dictionary if needed")
+    prepare = sub.add_parser(
+        "prepare", help="build the catalog bundle, the pinyin dictionary and the sim camera footage if needed"
+    )
     prepare.set_defaults(func=cmd_prepare)
 
     technician = sub.add_parser("technician", help="technician access").add_subparsers(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content import LANGUAGES
+from kiosk.flows.document import DOCUMENT_KINDS, DocumentFlow
 from kiosk.modules import Module, module_by_id
 
 
@@ -22,6 +23,8 @@ class Screen(StrEnum):
     HOME = "home"
     BROWSE = "browse"
     ITEM = "item"
+    CAPTURE = "capture"
+    REVIEW = "review"
     PORTAL = "portal"
     PIN = "pin"
     DIAGNOSTICS = "diagnostics"
@@ -36,6 +39,10 @@ TRANSITIONS: dict[tuple[str, str], Screen | None] = {
     (Screen.HOME, "open_portal"): Screen.PORTAL,
     (Screen.BROWSE, "open_item"): Screen.ITEM,
     (Screen.ITEM, "open_item"): Screen.ITEM,
+    (Screen.ITEM, "read_document"): Screen.CAPTURE,
+    (Screen.CAPTURE, "captured"): Screen.REVIEW,
+    (Screen.REVIEW, "retake"): Screen.CAPTURE,
+    (Screen.REVIEW, "confirm"): Screen.ITEM,
     (Screen.PIN, "pin_ok"): Screen.DIAGNOSTICS,
     (ANY, "back"): None,
     (ANY, "home"): Screen.HOME,
@@ -46,6 +53,8 @@ TRANSITIONS: dict[tuple[str, str], Screen | None] = {
 ENDINGS = ("finish", "timeout", "restart")
 # Screens that never go on the back stack (leaving them is not a step back).
 NOT_STACKED = {Screen.ATTRACT, Screen.PIN, Screen.ERROR}
+# The document-reading screens: leaving both gives up an unconfirmed attempt (its picture and reading go).
+DOCUMENT_SCREENS = {Screen.CAPTURE, Screen.REVIEW}
 
 
 class TransitionError(ValueError):
@@ -61,7 +70,8 @@ class SessionData:
     module: str = ""
     item_id: str = ""
     portal: str = ""
-    personal: dict[str, Any] = field(default_factory=dict)  # identity, documents, forms (later flows)
+    personal: dict[str, Any] = field(default_factory=dict)  # identity, forms (later flows)
+    document: DocumentFlow = field(default_factory=DocumentFlow)  # documents read and their pictures
 
 
 class Session:
@@ -116,8 +126,14 @@ class Session:
         else:
             if target == Screen.HOME:
                 self.stack.clear()
+            elif target in self.stack:
+                # Going on to a screen already behind us returns to it (review -> item after confirming,
+                # review -> capture to retake): back then leads where it led before, never round in a loop.
+                del self.stack[len(self.stack) - 1 - self.stack[::-1].index(target) :]
             elif self.screen not in NOT_STACKED and self.screen != target:
                 self.stack.append(self.screen)
+        if self.screen in DOCUMENT_SCREENS and target not in DOCUMENT_SCREENS:
+            self.data.document.abandon()
         self.screen = target
         self._emit(action)
         return target
@@ -128,6 +144,15 @@ class Session:
         if module.portal:
             return self.go("open_portal", module=module.id, portal=module.id)
         return self.go("open_browse", module=module.id, filters=dict(module.filters), query="")
+
+    def read_document(self, kind: str) -> Screen:
+        """Ask the resident for a document of `kind` (from an item's guide): the capture screen opens."""
+        if kind not in DOCUMENT_KINDS:
+            raise TransitionError(f"unknown document kind {kind!r}")
+        if not self.allowed("read_document"):
+            raise TransitionError(f"'read_document' is not possible on the {self.screen} screen")
+        self.data.document.start(kind)
+        return self.go("read_document")
 
     def set_language(self, language: str) -> None:
         """Switch the language on any screen."""
@@ -151,6 +176,7 @@ class Session:
 
     def wipe(self) -> None:
         """Forget the resident: data, back stack, language and mode choices, temporary files."""
+        self.data.document.wipe()  # pictures and readings scrubbed, whoever still holds a reference
         self.data = SessionData()
         self.stack.clear()
         self.language = self.default_language

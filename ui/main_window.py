@@ -30,9 +30,11 @@ from ui.qt import (
 from ui.screens.attract import AttractScreen
 from ui.screens.base import Context, ScreenBase
 from ui.screens.browse import BrowseScreen
+from ui.screens.capture import CaptureScreen
 from ui.screens.diagnostics import DiagnosticsScreen
 from ui.screens.home import HomeScreen
 from ui.screens.item import ItemScreen
+from ui.screens.review import ReviewScreen
 from ui.screens.service import ErrorScreen, PinScreen
 from ui.theme import style_sheet
 from ui.widgets.idle_overlay import IdleOverlay
@@ -91,17 +93,25 @@ class KioskWindow(QWidget):
         self.home = self._add(Screen.HOME, HomeScreen(ctx))
         self.browse = self._add(Screen.BROWSE, BrowseScreen(ctx, keyboard))
         self.item = self._add(Screen.ITEM, ItemScreen(ctx))
+        self.capture = self._add(Screen.CAPTURE, CaptureScreen(ctx))
+        self.review = self._add(Screen.REVIEW, ReviewScreen(ctx, keyboard))
         self.pin = self._add(Screen.PIN, PinScreen(ctx))
         self.diagnostics = self._add(Screen.DIAGNOSTICS, DiagnosticsScreen(ctx))
         self.error = self._add(Screen.ERROR, ErrorScreen(ctx))
         self.portal = None  # created on first use: QtWebEngine is heavy
         if keyboard is not None and hasattr(keyboard, "attach"):
             keyboard.attach(self.browse.search)
+        self.review.keyboard_home = self.browse.claim_keyboard  # the editor borrows the one keyboard
 
         self.attract.start.connect(lambda: self.session.go("start"))
         self.home.open_module.connect(self.session.open_module)
         self.browse.open_item.connect(lambda item_id: self.session.go("open_item", item_id=item_id))
         self.item.print_requested.connect(self.print_guide)
+        self.item.read_document.connect(self.session.read_document)
+        self.capture.cancelled.connect(lambda: self.session.go("back"))
+        self.capture.read.connect(lambda: self.session.go("captured"))
+        self.review.retake.connect(lambda: self.session.go("retake"))
+        self.review.confirmed.connect(self.confirm_document)
         self.pin.accepted.connect(lambda: self.session.go("pin_ok"))
         self.pin.cancelled.connect(lambda: self.session.go("home"))
         self.diagnostics.leave.connect(lambda: self.session.go("home"))
@@ -182,6 +192,8 @@ class KioskWindow(QWidget):
             Screen.HOME: self.tr("首页"),
             Screen.BROWSE: self.tr("事项查询"),
             Screen.ITEM: self.tr("办事指南"),
+            Screen.CAPTURE: self.tr("证件识别"),
+            Screen.REVIEW: self.tr("核对信息"),
             Screen.PORTAL: self.tr("网上服务"),
             Screen.PIN: self.tr("技术人员入口"),
             Screen.DIAGNOSTICS: self.tr("终端诊断"),
@@ -193,7 +205,10 @@ class KioskWindow(QWidget):
         if action == "toggle_elderly":
             self.session.set_elderly(not self.session.elderly)
         elif action == "read_aloud":
-            self.speak(self.current_screen())
+            screen = self.current_screen()
+            self.speak(screen)
+            if isinstance(screen, ScreenBase):
+                screen.read_aloud()
         elif action in ("home", "back", "finish"):
             self.session.go(action)
 
@@ -240,6 +255,15 @@ class KioskWindow(QWidget):
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
+
+    def confirm_document(self) -> None:
+        """The resident confirmed the document read: it is kept for the session, and the guide shows again."""
+        flow = self.session.data.document
+        if flow.phase != "review" or flow.needs_attention():
+            return
+        flow.confirm()
+        log.info("document confirmed: %s", flow.summary())  # counts and kinds only, never a value
+        self.session.go("confirm")
 
     # -- portals --------------------------------------------------------------------------------------
     def ensure_portal(self) -> QWidget:

@@ -58,8 +58,9 @@ __all__ = [
 
 
 # Shell, screens, printing and translation.
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QMarginsF, QRectF, QTranslator
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QMarginsF, QPointF, QRectF, QTranslator
 from PySide6.QtGui import (
+    QBrush,
     QCloseEvent,
     QCursor,
     QImage,
@@ -68,8 +69,11 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPaintEvent,
     QPdfWriter,
+    QPen,
     QPixmap,
+    QPolygonF,
     QResizeEvent,
     QTextDocument,
 )
@@ -77,6 +81,7 @@ from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QPlainTextE
 
 __all__ += [
     "QBoxLayout",
+    "QBrush",
     "QButtonGroup",
     "QCloseEvent",
     "QCoreApplication",
@@ -89,10 +94,14 @@ __all__ += [
     "QMouseEvent",
     "QPageLayout",
     "QPageSize",
+    "QPaintEvent",
     "QPainter",
     "QPdfWriter",
+    "QPen",
     "QPixmap",
     "QPlainTextEdit",
+    "QPointF",
+    "QPolygonF",
     "QProgressBar",
     "QRectF",
     "QResizeEvent",

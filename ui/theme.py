@@ -24,13 +24,20 @@ class Palette:
     accent: str
     border: str
     danger: str
+    caution: str = "#8a4b00"  # text of "please check" marks: dark amber, readable on white
+    caution_fill: str = "#fff4dc"
+    ok: str = "#1e6b2f"
 
 
 NORMAL = Palette("#f3f6fa", "#ffffff", "#1b2430", "#4a5668", "#0b5394", "#ffffff", "#e8f0fb", "#b8c4d4", "#b3261e")
 # Elderly mode: near-black on white, darker blue, thicker borders (contrast ratios above 7:1).
 HIGH_CONTRAST = Palette(
-    "#ffffff", "#ffffff", "#000000", "#1f1f1f", "#00307a", "#ffffff", "#fff4c2", "#000000", "#8a0000"
-)
+    "#ffffff", "#ffffff", "#000000", "#1f1f1f", "#00307a", "#ffffff", "#fff4c2", "#000000", "#8a0000",
+    "#6b3500", "#fff1cc", "#14521f",
+)  # fmt: skip
+# The capture outline over the live picture: amber while something needs fixing, green while holding still.
+OUTLINE_ADJUSTING = "#f0a500"
+OUTLINE_HOLDING = "#1e9e48"
 
 
 def scale_for(elderly: bool) -> float:
@@ -63,6 +70,7 @@ QPushButton {{ background: {p.surface}; color: {p.primary}; border: {border + 1}
 QPushButton:pressed {{ background: {p.accent}; }}
 QPushButton:disabled {{ color: {p.border}; border-color: {p.border}; border-style: dashed; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text}; font-weight: bold; }}
+QPushButton[role="primary"]:disabled {{ background: {p.background}; color: {p.muted}; border-color: {p.border}; }}
 QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; border: {border + 1}px solid {p.border};
     border-radius: {px(22)}; font-size: {px(32)}; font-weight: bold; padding: {px(18)}; text-align: center; }}
 QPushButton[role="tile"]:pressed {{ background: {p.accent}; }}
@@ -90,6 +98,24 @@ QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
 QFrame[role="dialog"] {{ background: {p.surface}; border: {border + 3}px solid {p.primary}; border-radius: {px(24)}; }}
 QFrame[role="topbar"] {{ background: {p.surface}; border-bottom: {border + 1}px solid {p.border}; }}
 QTextBrowser {{ background: {p.surface}; border: none; font-size: {px(26)}; }}
+QLabel[role="guidance"] {{ font-size: {px(40)}; font-weight: bold; color: {p.text}; }}
+QLabel[role="done"] {{ font-size: {px(24)}; font-weight: bold; color: {p.ok}; }}
+QLabel[role="camera"] {{ background: #20252c; color: #e6eaef; border-radius: {px(12)}; font-size: {px(26)}; }}
+QPushButton[role="action"] {{ background: {p.primary}; border-radius: {px(16)}; }}
+QPushButton[role="action"] QLabel {{ color: {p.primary_text}; }}
+QPushButton[role="action"]:pressed {{ background: {p.text}; }}
+QProgressBar {{ border: {border + 1}px solid {p.border}; border-radius: {px(10)}; background: {p.surface};
+    min-height: {px(28)}; max-height: {px(28)}; text-align: center; font-size: {px(18)}; }}
+QProgressBar::chunk {{ background: {p.ok}; border-radius: {px(8)}; }}
+QFrame[role="field"] {{ background: {p.surface}; border: {border}px solid {p.border}; border-radius: {px(12)}; }}
+QFrame[role="field"][state="check"] {{ background: {p.caution_fill}; border: {border + 3}px solid {p.caution}; }}
+QLabel[role="field-label"] {{ font-size: {px(22)}; color: {p.muted}; }}
+QLabel[role="flag"] {{ font-size: {px(22)}; font-weight: bold; color: {p.caution}; }}
+QLabel[role="flag"][state="confirmed"], QLabel[role="flag"][state="corrected"] {{ color: {p.ok}; }}
+QLabel[role="field-value"] {{ font-size: {px(30)}; font-weight: bold; color: {p.text}; padding-left: {px(6)}; }}
+QPushButton[role="small"] {{ min-height: {px(90)}; font-size: {px(24)}; padding: {px(6)} {px(16)}; }}
+QLabel[role="warning-box"] {{ font-size: {px(22)}; color: {p.danger}; font-weight: bold;
+    background: {p.surface}; border: {border + 1}px solid {p.danger}; border-radius: {px(10)}; padding: {px(8)}; }}
 """
 
 

@@ -3,11 +3,14 @@ a screenshot of each, so that people can look at what residents see."""
 
 from __future__ import annotations
 
+import functools
 import http.server
 import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from catalog.store import CatalogStore
 from kiosk.config import PORTALS, Config, PortalConfig
@@ -16,6 +19,7 @@ from ui.main_window import KioskWindow
 from ui.qt import QApplication, QCoreApplication, QElapsedTimer, QEvent
 
 LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
+DEMO_SEED = 3  # the made-up resident whose ID card the tour shows being read
 QUERIES = {"zh_CN": "社保卡", "zh_HK": "社會保障卡", "en": "social security card"}
 TOUR_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>portal</title></head>
 <body style="font-family:'Noto Sans CJK SC';font-size:28px;margin:40px">
@@ -92,6 +96,7 @@ def tour_pass(
     window.overlay.show_remaining(17)
     shots.append(shoot(app, window, folder, "09-idle-warning"))
     window.keep_going()
+    shots += document_shots(app, window, folder)
     session.go("home")
     session.open_module("social_insurance")
     shots.append(shoot(app, window, folder, "10-social-insurance"))
@@ -107,6 +112,49 @@ def tour_pass(
     session.go("error")
     shots.append(shoot(app, window, folder, "14-error"))
     session.end("restart")
+    return shots
+
+
+@functools.cache
+def _demo_parts() -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, str]]:
+    """A synthetic ID card (made up, kiosk.ocr.synth) held under the camera: frame, corners, flat card, truth."""
+    from kiosk.ocr.synth import photo
+    from kiosk.ocr.synth.dataset import make_flat
+
+    flat, truth, _extra = make_flat("id_card_front", DEMO_SEED)
+    frames, corners = photo.approach_sequence(flat.image, 20, DEMO_SEED, mask=flat.mask)
+    return frames[15], corners[15], flat.image, truth
+
+
+def demo_document():
+    """A capture state mid-hold and a reading with the address to check (no OCR: the tour shows the screens)."""
+    from kiosk.ocr.capture import CaptureState
+    from kiosk.ocr.detect import Quad
+    from kiosk.ocr.fields import FieldResult
+    from kiosk.ocr.reader import Extraction
+
+    frame, corners, flat, truth = _demo_parts()
+    state = CaptureState("holding", "hold_still", Quad(corners.copy(), "card", 0.95), progress=0.6)
+    fields = {name: FieldResult(value, 0.97) for name, value in truth.items()}
+    address = truth["address"]
+    misread = address[:-3] + ("8" if address[-3] != "8" else "6") + address[-2:]
+    fields["address"] = FieldResult(misread, 0.58, [], [address])
+    # Fresh copies each time: the session scrubs the pictures it is given when the tour moves on.
+    return frame.copy(), state, Extraction("id_card_front", fields, ["glare"], 0.0, None, flat.copy())
+
+
+def document_shots(app: QApplication, window: KioskWindow, folder: Path) -> list[Path]:
+    """The capture screen mid-capture (outline, progress) and the review with one field to check."""
+    session = window.session
+    frame, state, extraction = demo_document()
+    session.read_document("id_card_front")
+    window.capture.show_still(frame, state)
+    shots = [shoot(app, window, folder, "15-capture")]
+    flow = session.data.document
+    flow.captured(frame.copy())
+    flow.set_extraction(extraction)
+    session.go("captured")
+    shots.append(shoot(app, window, folder, "16-review"))
     return shots
 
 

@@ -43,453 +43,606 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../ui/screens/browse.py" line="103" />
+        <location filename="../../ui/screens/browse.py" line="104" />
         <source>全部主题</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="104" />
+        <location filename="../../ui/screens/browse.py" line="105" />
         <source>全部部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="134" />
+        <location filename="../../ui/screens/browse.py" line="135" />
         <source>没有找到相关事项，请换个说法试试，或拨打12345热线咨询</source>
         <translation>Nothing found. Try other words, or call the 12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="136" />
+        <location filename="../../ui/screens/browse.py" line="137" />
         <source>找到的相关事项：</source>
         <translation>Services found:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="138" />
+        <location filename="../../ui/screens/browse.py" line="139" />
         <source>常用事项（可输入名称、拼音或首字母查找）：</source>
         <translation>Popular services (search by name, pinyin or initials):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="140" />
+        <location filename="../../ui/screens/browse.py" line="141" />
         <source>第 %1 / %2 页</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="179" />
+        <location filename="../../ui/screens/browse.py" line="180" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="179" />
+        <location filename="../../ui/screens/browse.py" line="180" />
         <source>个人</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="179" />
+        <location filename="../../ui/screens/browse.py" line="180" />
         <source>企业</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="185" />
+        <location filename="../../ui/screens/browse.py" line="186" />
         <source>输入事项名称、拼音或首字母，如：社保卡、shebaoka、sbk</source>
         <translation>Type a service name, pinyin or initials, e.g. social security card, shebaoka, sbk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="186" />
+        <location filename="../../ui/screens/browse.py" line="187" />
         <source>‹ 上一页</source>
         <translation>‹ Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="187" />
+        <location filename="../../ui/screens/browse.py" line="188" />
         <source>下一页 ›</source>
         <translation>Next ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="194" />
+        <location filename="../../ui/screens/browse.py" line="195" />
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="194" />
+        <location filename="../../ui/screens/browse.py" line="195" />
         <source>打开键盘</source>
         <translation>Keyboard</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="239" />
+        <location filename="../../ui/screens/browse.py" line="254" />
         <source>请输入您要办理的事项，或在下方列表中选择</source>
         <translation>Type what you need, or choose from the list</translation>
     </message>
 </context>
 <context>
+    <name>CaptureScreen</name>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="242" />
+        <source>居民身份证（人像面）</source>
+        <translation>ID card (photo side)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="243" />
+        <source>居民身份证（国徽面）</source>
+        <translation>ID card (emblem side)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="244" />
+        <source>营业执照</source>
+        <translation>business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="250" />
+        <source>请把身份证有照片的一面朝上，放到高拍仪下方</source>
+        <translation>Place your ID card under the document camera, photo side up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="251" />
+        <source>请把身份证有国徽的一面朝上，放到高拍仪下方</source>
+        <translation>Place your ID card under the document camera, emblem side up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="252" />
+        <source>请把营业执照正本或副本朝上，放到高拍仪下方</source>
+        <translation>Place the business licence (original or duplicate) under the document camera, face up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="258" />
+        <source>请把证件放到下方台面上</source>
+        <translation>Place the document on the surface below</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="259" />
+        <source>请把证件移近一些</source>
+        <translation>Bring the document a little closer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="260" />
+        <source>请把证件拿远一些</source>
+        <translation>Move the document a little further away</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="261" />
+        <source>请把证件往右移：左边出了画面</source>
+        <translation>Move the document right: its left edge is outside the picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="262" />
+        <source>请把证件往左移：右边出了画面</source>
+        <translation>Move the document left: its right edge is outside the picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="263" />
+        <source>请把证件往下移：上边出了画面</source>
+        <translation>Move the document down: its top edge is outside the picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="264" />
+        <source>请把证件往上移：下边出了画面</source>
+        <translation>Move the document up: its bottom edge is outside the picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="265" />
+        <source>请把证件放平，正对镜头</source>
+        <translation>Lay the document flat, facing the camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="266" />
+        <source>有反光挡住文字，请把证件稍微倾斜</source>
+        <translation>Glare hides some text: tilt the document slightly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="267" />
+        <source>光线太暗，请换到亮一些的地方</source>
+        <translation>Too dark: move to where it is brighter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="268" />
+        <source>光线太强，请避开直射的灯光</source>
+        <translation>Too bright: move out of direct light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="269" />
+        <source>画面模糊，请拿稳证件</source>
+        <translation>The picture is blurred: hold the document still</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="270" />
+        <source>请保持不动</source>
+        <translation>Hold still</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="271" />
+        <source>请保持不动，正在拍照……</source>
+        <translation>Hold still, taking the picture…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="272" />
+        <source>拍好了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="273" />
+        <source>拍好了，正在识别，请稍候……</source>
+        <translation>Picture taken. Reading it, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="274" />
+        <source>没有识别成功，请重新放好证件</source>
+        <translation>The document could not be read. Please place it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="280" />
+        <source>四个角都要在画面里。放好后不要动，会自动拍照</source>
+        <translation>All four corners must be in the picture. Then hold still: the picture is taken automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="282" />
+        <source>立即拍照</source>
+        <translation>Take the picture now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="283" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="289" />
+        <source>正在打开高拍仪……</source>
+        <translation>Starting the document camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="290" />
+        <source>高拍仪不可用，请到窗口办理或联系工作人员</source>
+        <translation>The document camera is not available. Please go to a service window or ask the staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="291" />
+        <source>高拍仪没有画面，请联系工作人员</source>
+        <translation>The document camera shows no picture. Please ask the staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="378" />
+        <source>没有自动拍照？放好证件后可以点“立即拍照”</source>
+        <translation>No picture yet? Place the document and press "Take the picture now"</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="501" />
+        <location filename="../../ui/screens/diagnostics.py" line="513" />
         <source>终端编号：</source>
         <translation>Terminal ID: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="502" />
+        <location filename="../../ui/screens/diagnostics.py" line="514" />
         <source>服务网点：</source>
         <translation>Service point: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="503" />
+        <location filename="../../ui/screens/diagnostics.py" line="515" />
         <source>事项目录版本：</source>
         <translation>Catalog version: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="514" />
+        <location filename="../../ui/screens/diagnostics.py" line="526" />
         <source>软件版本：</source>
         <translation>Software: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="515" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>配置来源：</source>
         <translation>Configuration: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="506" />
+        <location filename="../../ui/screens/diagnostics.py" line="518" />
         <source>设备驱动：</source>
         <translation>Device drivers: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="507" />
+        <location filename="../../ui/screens/diagnostics.py" line="519" />
         <source>语音播报：</source>
         <translation>Voice guidance: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="507" />
+        <location filename="../../ui/screens/diagnostics.py" line="519" />
         <source>可用</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="318" />
-        <location filename="../../ui/screens/diagnostics.py" line="390" />
-        <location filename="../../ui/screens/diagnostics.py" line="454" />
-        <location filename="../../ui/screens/diagnostics.py" line="507" />
+        <location filename="../../ui/screens/diagnostics.py" line="330" />
+        <location filename="../../ui/screens/diagnostics.py" line="402" />
+        <location filename="../../ui/screens/diagnostics.py" line="466" />
+        <location filename="../../ui/screens/diagnostics.py" line="519" />
         <source>不可用</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="203" />
+        <location filename="../../ui/screens/diagnostics.py" line="215" />
         <source>高拍仪</source>
         <translation>Document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="205" />
+        <location filename="../../ui/screens/diagnostics.py" line="217" />
         <source>指静脉仪</source>
         <translation>Finger-vein scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="222" />
+        <location filename="../../ui/screens/diagnostics.py" line="234" />
         <source>正在检测设备……</source>
         <translation>Checking devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="225" />
-        <location filename="../../ui/screens/diagnostics.py" line="499" />
-        <location filename="../../ui/screens/diagnostics.py" line="505" />
+        <location filename="../../ui/screens/diagnostics.py" line="237" />
+        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <location filename="../../ui/screens/diagnostics.py" line="517" />
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="228" />
+        <location filename="../../ui/screens/diagnostics.py" line="240" />
         <source>未配置</source>
         <translation>Not configured</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="236" />
+        <location filename="../../ui/screens/diagnostics.py" line="248" />
         <source>未启用（保存为 PDF）</source>
         <translation>off (PDF kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="271" />
+        <location filename="../../ui/screens/diagnostics.py" line="283" />
         <source>未安装</source>
         <translation>Not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="274" />
+        <location filename="../../ui/screens/diagnostics.py" line="286" />
         <source>（选配）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="282" />
+        <location filename="../../ui/screens/diagnostics.py" line="294" />
         <source>必需设备均正常</source>
         <translation>All required devices are working</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="282" />
+        <location filename="../../ui/screens/diagnostics.py" line="294" />
         <source>必需设备故障：</source>
         <translation>Required device failing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="305" />
+        <location filename="../../ui/screens/diagnostics.py" line="317" />
         <source>（将保存为 PDF）</source>
         <translation> (PDF will be kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="322" />
+        <location filename="../../ui/screens/diagnostics.py" line="334" />
         <source>测试中</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="332" />
+        <location filename="../../ui/screens/diagnostics.py" line="344" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="332" />
-        <location filename="../../ui/screens/diagnostics.py" line="461" />
+        <location filename="../../ui/screens/diagnostics.py" line="344" />
+        <location filename="../../ui/screens/diagnostics.py" line="473" />
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="338" />
+        <location filename="../../ui/screens/diagnostics.py" line="350" />
         <source>请把身份证放在阅读器上</source>
         <translation>Place an ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="347" />
+        <location filename="../../ui/screens/diagnostics.py" line="359" />
         <source>正在打印测试页</source>
         <translation>Printing the test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="357" />
+        <location filename="../../ui/screens/diagnostics.py" line="369" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>Scan any code within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="363" />
+        <location filename="../../ui/screens/diagnostics.py" line="375" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>Playing a 1000 Hz test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="368" />
+        <location filename="../../ui/screens/diagnostics.py" line="380" />
         <source>播放并录音</source>
         <translation>Playing and recording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="377" />
+        <location filename="../../ui/screens/diagnostics.py" line="389" />
         <source>请把手指放在指静脉仪上</source>
         <translation>Place a finger on the finger-vein scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="395" />
+        <location filename="../../ui/screens/diagnostics.py" line="407" />
         <source>正在连接摄像头……</source>
         <translation>Connecting to the camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="418" />
+        <location filename="../../ui/screens/diagnostics.py" line="430" />
         <source>预览中</source>
         <translation>Previewing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="423" />
+        <location filename="../../ui/screens/diagnostics.py" line="435" />
         <source>太暗</source>
         <translation>too dark</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="424" />
+        <location filename="../../ui/screens/diagnostics.py" line="436" />
         <source>过亮</source>
         <translation>too bright</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="425" />
+        <location filename="../../ui/screens/diagnostics.py" line="437" />
         <source>未对焦</source>
         <translation>out of focus</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="426" />
+        <location filename="../../ui/screens/diagnostics.py" line="438" />
         <source>良好</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="429" />
+        <location filename="../../ui/screens/diagnostics.py" line="441" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>Brightness %1 · focus %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="440" />
-        <location filename="../../ui/screens/diagnostics.py" line="586" />
+        <location filename="../../ui/screens/diagnostics.py" line="452" />
+        <location filename="../../ui/screens/diagnostics.py" line="598" />
         <source>摄像头预览未开启</source>
         <translation>Camera preview is off</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="504" />
+        <location filename="../../ui/screens/diagnostics.py" line="516" />
         <source>服务中枢：</source>
         <translation>Service hub: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="505" />
+        <location filename="../../ui/screens/diagnostics.py" line="517" />
         <source>A4 打印：</source>
         <translation>A4 printing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="508" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
         <source>拼音输入词库：</source>
         <translation>Pinyin dictionary: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="508" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
         <source>已加载</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="508" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
         <source>未加载</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="509" />
+        <location filename="../../ui/screens/diagnostics.py" line="521" />
         <source>已结束会话数：</source>
         <translation>Sessions ended: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="510" />
+        <location filename="../../ui/screens/diagnostics.py" line="522" />
         <source>磁盘可用：</source>
         <translation>Disk free: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <location filename="../../ui/screens/diagnostics.py" line="523" />
         <source>内存可用：</source>
         <translation>Memory available: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="512" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>CPU 温度：</source>
         <translation>CPU temperature: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="512" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>无传感器</source>
         <translation>no sensor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="513" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
         <source>运行时间：</source>
         <translation>Running for: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="566" />
+        <location filename="../../ui/screens/diagnostics.py" line="578" />
         <source>重新检测</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="567" />
+        <location filename="../../ui/screens/diagnostics.py" line="579" />
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="568" />
+        <location filename="../../ui/screens/diagnostics.py" line="580" />
         <source>最近日志（不含个人信息）</source>
         <translation>Recent log (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="569" />
+        <location filename="../../ui/screens/diagnostics.py" line="581" />
         <source>麦克风电平</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <location filename="../../ui/screens/diagnostics.py" line="584" />
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="573" />
+        <location filename="../../ui/screens/diagnostics.py" line="585" />
         <source>打印测试页</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="574" />
+        <location filename="../../ui/screens/diagnostics.py" line="586" />
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="575" />
+        <location filename="../../ui/screens/diagnostics.py" line="587" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="576" />
+        <location filename="../../ui/screens/diagnostics.py" line="588" />
         <source>测试音</source>
         <translation>Tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="577" />
+        <location filename="../../ui/screens/diagnostics.py" line="589" />
         <source>电平</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="578" />
+        <location filename="../../ui/screens/diagnostics.py" line="590" />
         <source>回环</source>
         <translation>Loopback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="579" />
+        <location filename="../../ui/screens/diagnostics.py" line="591" />
         <source>采集</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="199" />
+        <location filename="../../ui/screens/diagnostics.py" line="211" />
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="200" />
+        <location filename="../../ui/screens/diagnostics.py" line="212" />
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="201" />
+        <location filename="../../ui/screens/diagnostics.py" line="213" />
         <source>扫码器</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="202" />
+        <location filename="../../ui/screens/diagnostics.py" line="214" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="204" />
+        <location filename="../../ui/screens/diagnostics.py" line="216" />
         <source>扬声器和麦克风</source>
         <translation>Speaker and microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="275" />
+        <location filename="../../ui/screens/diagnostics.py" line="287" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="262" />
-        <location filename="../../ui/screens/diagnostics.py" line="275" />
+        <location filename="../../ui/screens/diagnostics.py" line="274" />
+        <location filename="../../ui/screens/diagnostics.py" line="287" />
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <location filename="../../ui/screens/diagnostics.py" line="537" />
         <source>（暂无日志）</source>
         <translation>(no log yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="542" />
+        <location filename="../../ui/screens/diagnostics.py" line="554" />
         <source>正在导出报告……</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="550" />
+        <location filename="../../ui/screens/diagnostics.py" line="562" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="555" />
+        <location filename="../../ui/screens/diagnostics.py" line="567" />
         <source>报告已导出：</source>
         <translation>Report exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <location filename="../../ui/screens/diagnostics.py" line="576" />
         <source>退出诊断</source>
         <translation>Leave diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="565" />
+        <location filename="../../ui/screens/diagnostics.py" line="577" />
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>
@@ -676,12 +829,58 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="83" />
+        <location filename="../../ui/screens/item.py" line="98" />
+        <source>识别营业执照</source>
+        <translation>Read my business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="98" />
+        <source>营业执照正本或副本，放到高拍仪下即可</source>
+        <translation>Original or duplicate: just place it under the document camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="100" />
+        <location filename="../../ui/screens/item.py" line="101" />
+        <source>识别证件</source>
+        <translation>Read my ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="100" />
+        <source>居民身份证国徽面，放到高拍仪下即可</source>
+        <translation>Emblem side: just place it under the document camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="101" />
+        <source>居民身份证人像面，放到高拍仪下即可</source>
+        <translation>Photo side: just place it under the document camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="106" />
+        <source>居民身份证（人像面）</source>
+        <translation>ID card (photo side)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="107" />
+        <source>居民身份证（国徽面）</source>
+        <translation>ID card (emblem side)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="108" />
+        <source>营业执照</source>
+        <translation>business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="130" />
+        <source>%1已识别并核对</source>
+        <translation>%1: read and checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>即办（当场办结）</source>
         <translation>Same day (done on the spot)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="83" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -689,157 +888,157 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="89" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>原件</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="89" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>复印件</source>
         <translation>copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="89" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>电子版</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="91" />
+        <location filename="../../ui/screens/item.py" line="143" />
         <source>本机自助办理</source>
         <translation>At this terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="92" />
+        <location filename="../../ui/screens/item.py" line="144" />
         <source>邮政网点窗口办理</source>
         <translation>At a post office counter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="93" />
+        <location filename="../../ui/screens/item.py" line="145" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>Online (Guangdong government portal, Yueshengshi)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="94" />
+        <location filename="../../ui/screens/item.py" line="146" />
         <source>政务服务中心窗口办理</source>
         <translation>At the government service centre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="95" />
+        <location filename="../../ui/screens/item.py" line="147" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>Home pickup of documents by a postal officer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="97" />
+        <location filename="../../ui/screens/item.py" line="149" />
         <source>个人</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="97" />
+        <location filename="../../ui/screens/item.py" line="149" />
         <source>企业</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="97" />
+        <location filename="../../ui/screens/item.py" line="149" />
         <source>个人和企业</source>
         <translation>Individuals and businesses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="105" />
+        <location filename="../../ui/screens/item.py" line="157" />
         <source>必须</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="105" />
+        <location filename="../../ui/screens/item.py" line="157" />
         <source>视情况提供</source>
         <translation>if applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="108" />
+        <location filename="../../ui/screens/item.py" line="160" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="111" />
+        <location filename="../../ui/screens/item.py" line="163" />
         <source>需要带的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="112" />
+        <location filename="../../ui/screens/item.py" line="164" />
         <source>去哪里办</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="114" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>多久办好</source>
         <translation>How long it takes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="116" />
+        <location filename="../../ui/screens/item.py" line="168" />
         <source>承诺时限：</source>
         <translation>Promised: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="117" />
+        <location filename="../../ui/screens/item.py" line="169" />
         <source>法定时限：</source>
         <translation>Legal limit: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="120" />
+        <location filename="../../ui/screens/item.py" line="172" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="121" />
+        <location filename="../../ui/screens/item.py" line="173" />
         <source>可以怎么办</source>
         <translation>Ways to apply</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="122" />
+        <location filename="../../ui/screens/item.py" line="174" />
         <source>办理步骤</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="123" />
+        <location filename="../../ui/screens/item.py" line="175" />
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="124" />
+        <location filename="../../ui/screens/item.py" line="176" />
         <source>服务对象与部门</source>
         <translation>For whom, and which department</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="125" />
+        <location filename="../../ui/screens/item.py" line="177" />
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="132" />
+        <location filename="../../ui/screens/item.py" line="184" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>Your guide is printed: please take it from the slot below</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="134" />
+        <location filename="../../ui/screens/item.py" line="186" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>The printer is not available: scan the QR code above to keep the guide on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="139" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>手机扫码，把指南带走</source>
         <translation>Scan to take this guide with you</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="140" />
+        <location filename="../../ui/screens/item.py" line="192" />
         <source>打印办事指南</source>
         <translation>Print this guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>For help, call the 12345 government hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="160" />
+        <location filename="../../ui/screens/item.py" line="216" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>This is the service guide. Please bring the documents listed. You can print it, or scan the QR code to take it with you</translation>
     </message>
@@ -847,37 +1046,47 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>证件识别</source>
+        <translation>Read a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>核对信息</source>
+        <translation>Check the details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197" />
         <source>网上服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>技术人员入口</source>
         <translation>Technician access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>正在打印，请稍候……</source>
         <translation>Printing, please wait…</translation>
     </message>
@@ -933,6 +1142,296 @@
         <location filename="../../ui/portal.py" line="264" />
         <source>本机不提供文件下载</source>
         <translation>Downloads are not available on this terminal</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../ui/screens/review.py" line="198" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="199" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="200" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="201" />
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="202" />
+        <source>注册资本</source>
+        <translation>Registered capital</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="203" />
+        <source>成立日期</source>
+        <translation>Date of establishment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="204" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="208" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="209" />
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="210" />
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="211" />
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="212" />
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="213" />
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="214" />
+        <source>签发机关</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="215" />
+        <source>有效期自</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="216" />
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="223" />
+        <source>没有读出内容</source>
+        <translation>nothing could be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="224" />
+        <source>字迹不够清楚，可能读错</source>
+        <translation>not clear enough, it may be read wrongly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="225" />
+        <source>号码的位数或格式不对</source>
+        <translation>the number has the wrong length or form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="226" />
+        <source>号码最后一位的校验不通过</source>
+        <translation>the last digit of the number does not check out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="227" />
+        <source>号码里的出生日期与证件上的不一致</source>
+        <translation>the birth date in the number differs from the one printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="228" />
+        <source>号码与性别不一致</source>
+        <translation>the number does not match the sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="229" />
+        <source>号码开头的地区代码不存在</source>
+        <translation>the area code at the start of the number does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="230" />
+        <source>代码的格式或校验位不对</source>
+        <translation>the code's form or check character is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="231" />
+        <source>应为“男”或“女”</source>
+        <translation>should be 男 (male) or 女 (female)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="232" />
+        <source>不是56个民族之一</source>
+        <translation>not one of the 56 ethnic groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="233" />
+        <source>不是有效的日期，请按 1980-01-31 的格式填写</source>
+        <translation>not a valid date: please write it like 1980-01-31</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="234" />
+        <source>有效期限不符合规定</source>
+        <translation>the period of validity is not one the rules allow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="235" />
+        <source>内容不符合证件的编排规则</source>
+        <translation>it does not follow the document's rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="236" />
+        <source>可能读错</source>
+        <translation>it may be read wrongly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="241" />
+        <source>这可能不是要求的证件，请检查后重拍</source>
+        <translation>This may not be the document asked for. Please check and take the picture again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="242" />
+        <source>这看起来是复印件，请使用证件原件</source>
+        <translation>This looks like a photocopy. Please use the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="243" />
+        <source>这看起来是屏幕上的照片，请使用证件原件</source>
+        <translation>This looks like a picture on a screen. Please use the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="244" />
+        <source>证件有反光，部分文字可能没读准，请仔细核对</source>
+        <translation>Glare on the document: some text may be read wrongly, please check carefully</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="245" />
+        <source>照片有些模糊，请仔细核对，或者重拍</source>
+        <translation>The picture is a little blurred: please check carefully, or take it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="246" />
+        <source>照片偏暗，请仔细核对，或者重拍</source>
+        <translation>The picture is dark: please check carefully, or take it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="247" />
+        <source>照片过亮，请仔细核对，或者重拍</source>
+        <translation>The picture is too bright: please check carefully, or take it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="252" />
+        <source>请核对识别结果</source>
+        <translation>Please check what was read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="253" />
+        <source>标有 ⚠ 的项目请逐一核对：内容正确就点“正确”，不对就点内容修改</source>
+        <translation>Check each item marked ⚠: press "Correct" if it is right, or press the text to change it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="254" />
+        <source>重拍</source>
+        <translation>Take again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="255" />
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="256" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="257" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="258" />
+        <source>也可能是（点一下即可选用）：</source>
+        <translation>It may also be (press one to use it):</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/review.py" line="267" />
+        <source>请核对识别结果。有 %n 项需要核对：内容正确就点“正确”，不对就点内容修改</source>
+        <translation>
+            <numerusform>Please check what was read. %n item needs checking: press "Correct" if it is right, or press the text to change it</numerusform>
+            <numerusform>Please check what was read. %n items need checking: press "Correct" if they are right, or press the text to change them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="268" />
+        <source>请核对识别结果，没有问题就点“确认”</source>
+        <translation>Please check what was read, then press "Confirm"</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="301" />
+        <source>请核对：%1</source>
+        <translation>Please check: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="376" />
+        <source>修改：%1</source>
+        <translation>Change: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="377" />
+        <source>识别结果：%1</source>
+        <translation>Read as: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="302" />
+        <source>已核对</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="303" />
+        <source>已修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="308" />
+        <location filename="../../ui/screens/review.py" line="377" />
+        <source>（没有读出）</source>
+        <translation>(nothing read)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="310" />
+        <source>正确</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="311" />
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/review.py" line="321" />
+        <source>还有 %n 项需要核对</source>
+        <translation>
+            <numerusform>%n item still to check</numerusform>
+            <numerusform>%n items still to check</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="323" />
+        <source>都核对好了，请点“确认”</source>
+        <translation>All checked: please press "Confirm"</translation>
     </message>
 </context>
 <context>

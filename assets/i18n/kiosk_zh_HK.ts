@@ -43,453 +43,606 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../../ui/screens/browse.py" line="103" />
+        <location filename="../../ui/screens/browse.py" line="104" />
         <source>全部主题</source>
         <translation>全部主題</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="104" />
+        <location filename="../../ui/screens/browse.py" line="105" />
         <source>全部部门</source>
         <translation>全部部門</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="134" />
+        <location filename="../../ui/screens/browse.py" line="135" />
         <source>没有找到相关事项，请换个说法试试，或拨打12345热线咨询</source>
         <translation>沒有找到相關事項，請換個説法試試，或撥打12345熱線諮詢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="136" />
+        <location filename="../../ui/screens/browse.py" line="137" />
         <source>找到的相关事项：</source>
         <translation>找到的相關事項：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="138" />
+        <location filename="../../ui/screens/browse.py" line="139" />
         <source>常用事项（可输入名称、拼音或首字母查找）：</source>
         <translation>常用事項（可輸入名稱、拼音或首字母查找）：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="140" />
+        <location filename="../../ui/screens/browse.py" line="141" />
         <source>第 %1 / %2 页</source>
         <translation>第 %1 / %2 頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="179" />
+        <location filename="../../ui/screens/browse.py" line="180" />
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="179" />
+        <location filename="../../ui/screens/browse.py" line="180" />
         <source>个人</source>
         <translation>個人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="179" />
+        <location filename="../../ui/screens/browse.py" line="180" />
         <source>企业</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="185" />
+        <location filename="../../ui/screens/browse.py" line="186" />
         <source>输入事项名称、拼音或首字母，如：社保卡、shebaoka、sbk</source>
         <translation>輸入事項名稱、拼音或首字母，如：社保卡、shebaoka、sbk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="186" />
+        <location filename="../../ui/screens/browse.py" line="187" />
         <source>‹ 上一页</source>
         <translation>‹ 上一頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="187" />
+        <location filename="../../ui/screens/browse.py" line="188" />
         <source>下一页 ›</source>
         <translation>下一頁 ›</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="194" />
+        <location filename="../../ui/screens/browse.py" line="195" />
         <source>收起键盘</source>
         <translation>收起鍵盤</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="194" />
+        <location filename="../../ui/screens/browse.py" line="195" />
         <source>打开键盘</source>
         <translation>打開鍵盤</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/browse.py" line="239" />
+        <location filename="../../ui/screens/browse.py" line="254" />
         <source>请输入您要办理的事项，或在下方列表中选择</source>
         <translation>請輸入您要辦理的事項，或在下方列表中選擇</translation>
     </message>
 </context>
 <context>
+    <name>CaptureScreen</name>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="242" />
+        <source>居民身份证（人像面）</source>
+        <translation>居民身份證（人像面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="243" />
+        <source>居民身份证（国徽面）</source>
+        <translation>居民身份證（國徽面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="244" />
+        <source>营业执照</source>
+        <translation>營業執照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="250" />
+        <source>请把身份证有照片的一面朝上，放到高拍仪下方</source>
+        <translation>請把身份證有照片的一面朝上，放到高拍儀下方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="251" />
+        <source>请把身份证有国徽的一面朝上，放到高拍仪下方</source>
+        <translation>請把身份證有國徽的一面朝上，放到高拍儀下方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="252" />
+        <source>请把营业执照正本或副本朝上，放到高拍仪下方</source>
+        <translation>請把營業執照正本或副本朝上，放到高拍儀下方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="258" />
+        <source>请把证件放到下方台面上</source>
+        <translation>請把證件放到下方枱面上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="259" />
+        <source>请把证件移近一些</source>
+        <translation>請把證件移近一些</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="260" />
+        <source>请把证件拿远一些</source>
+        <translation>請把證件拿遠一些</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="261" />
+        <source>请把证件往右移：左边出了画面</source>
+        <translation>請把證件往右移：左邊出了畫面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="262" />
+        <source>请把证件往左移：右边出了画面</source>
+        <translation>請把證件往左移：右邊出了畫面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="263" />
+        <source>请把证件往下移：上边出了画面</source>
+        <translation>請把證件往下移：上邊出了畫面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="264" />
+        <source>请把证件往上移：下边出了画面</source>
+        <translation>請把證件往上移：下邊出了畫面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="265" />
+        <source>请把证件放平，正对镜头</source>
+        <translation>請把證件放平，正對鏡頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="266" />
+        <source>有反光挡住文字，请把证件稍微倾斜</source>
+        <translation>有反光擋住文字，請把證件稍微傾斜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="267" />
+        <source>光线太暗，请换到亮一些的地方</source>
+        <translation>光線太暗，請換到亮一些的地方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="268" />
+        <source>光线太强，请避开直射的灯光</source>
+        <translation>光線太強，請避開直射的燈光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="269" />
+        <source>画面模糊，请拿稳证件</source>
+        <translation>畫面模糊，請拿穩證件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="270" />
+        <source>请保持不动</source>
+        <translation>請保持不動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="271" />
+        <source>请保持不动，正在拍照……</source>
+        <translation>請保持不動，正在拍照……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="272" />
+        <source>拍好了</source>
+        <translation>拍好了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="273" />
+        <source>拍好了，正在识别，请稍候……</source>
+        <translation>拍好了，正在識別，請稍候……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="274" />
+        <source>没有识别成功，请重新放好证件</source>
+        <translation>沒有識別成功，請重新放好證件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="280" />
+        <source>四个角都要在画面里。放好后不要动，会自动拍照</source>
+        <translation>四個角都要在畫面裏。放好後不要動，會自動拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="282" />
+        <source>立即拍照</source>
+        <translation>立即拍照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="283" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="289" />
+        <source>正在打开高拍仪……</source>
+        <translation>正在打開高拍儀……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="290" />
+        <source>高拍仪不可用，请到窗口办理或联系工作人员</source>
+        <translation>高拍儀不可用，請到窗口辦理或聯繫工作人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="291" />
+        <source>高拍仪没有画面，请联系工作人员</source>
+        <translation>高拍儀沒有畫面，請聯繫工作人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/capture.py" line="378" />
+        <source>没有自动拍照？放好证件后可以点“立即拍照”</source>
+        <translation>沒有自動拍照？放好證件後可以點“立即拍照”</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="501" />
+        <location filename="../../ui/screens/diagnostics.py" line="513" />
         <source>终端编号：</source>
         <translation>終端編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="502" />
+        <location filename="../../ui/screens/diagnostics.py" line="514" />
         <source>服务网点：</source>
         <translation>服務網點：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="503" />
+        <location filename="../../ui/screens/diagnostics.py" line="515" />
         <source>事项目录版本：</source>
         <translation>事項目錄版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="514" />
+        <location filename="../../ui/screens/diagnostics.py" line="526" />
         <source>软件版本：</source>
         <translation>軟件版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="515" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>配置来源：</source>
         <translation>配置來源：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="506" />
+        <location filename="../../ui/screens/diagnostics.py" line="518" />
         <source>设备驱动：</source>
         <translation>設備驅動：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="507" />
+        <location filename="../../ui/screens/diagnostics.py" line="519" />
         <source>语音播报：</source>
         <translation>語音播報：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="507" />
+        <location filename="../../ui/screens/diagnostics.py" line="519" />
         <source>可用</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="318" />
-        <location filename="../../ui/screens/diagnostics.py" line="390" />
-        <location filename="../../ui/screens/diagnostics.py" line="454" />
-        <location filename="../../ui/screens/diagnostics.py" line="507" />
+        <location filename="../../ui/screens/diagnostics.py" line="330" />
+        <location filename="../../ui/screens/diagnostics.py" line="402" />
+        <location filename="../../ui/screens/diagnostics.py" line="466" />
+        <location filename="../../ui/screens/diagnostics.py" line="519" />
         <source>不可用</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="203" />
+        <location filename="../../ui/screens/diagnostics.py" line="215" />
         <source>高拍仪</source>
         <translation>高拍儀</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="205" />
+        <location filename="../../ui/screens/diagnostics.py" line="217" />
         <source>指静脉仪</source>
         <translation>指靜脈儀</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="222" />
+        <location filename="../../ui/screens/diagnostics.py" line="234" />
         <source>正在检测设备……</source>
         <translation>正在檢測設備……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="225" />
-        <location filename="../../ui/screens/diagnostics.py" line="499" />
-        <location filename="../../ui/screens/diagnostics.py" line="505" />
+        <location filename="../../ui/screens/diagnostics.py" line="237" />
+        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <location filename="../../ui/screens/diagnostics.py" line="517" />
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="228" />
+        <location filename="../../ui/screens/diagnostics.py" line="240" />
         <source>未配置</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="236" />
+        <location filename="../../ui/screens/diagnostics.py" line="248" />
         <source>未启用（保存为 PDF）</source>
         <translation>未啓用（保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="271" />
+        <location filename="../../ui/screens/diagnostics.py" line="283" />
         <source>未安装</source>
         <translation>未安裝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="274" />
+        <location filename="../../ui/screens/diagnostics.py" line="286" />
         <source>（选配）</source>
         <translation>（選配）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="282" />
+        <location filename="../../ui/screens/diagnostics.py" line="294" />
         <source>必需设备均正常</source>
         <translation>必需設備均正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="282" />
+        <location filename="../../ui/screens/diagnostics.py" line="294" />
         <source>必需设备故障：</source>
         <translation>必需設備故障：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="305" />
+        <location filename="../../ui/screens/diagnostics.py" line="317" />
         <source>（将保存为 PDF）</source>
         <translation>（將保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="322" />
+        <location filename="../../ui/screens/diagnostics.py" line="334" />
         <source>测试中</source>
         <translation>測試中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="332" />
+        <location filename="../../ui/screens/diagnostics.py" line="344" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="332" />
-        <location filename="../../ui/screens/diagnostics.py" line="461" />
+        <location filename="../../ui/screens/diagnostics.py" line="344" />
+        <location filename="../../ui/screens/diagnostics.py" line="473" />
         <source>失败</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="338" />
+        <location filename="../../ui/screens/diagnostics.py" line="350" />
         <source>请把身份证放在阅读器上</source>
         <translation>請把身份證放在閲讀器上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="347" />
+        <location filename="../../ui/screens/diagnostics.py" line="359" />
         <source>正在打印测试页</source>
         <translation>正在打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="357" />
+        <location filename="../../ui/screens/diagnostics.py" line="369" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>請在 %1 秒內掃描任意條碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="363" />
+        <location filename="../../ui/screens/diagnostics.py" line="375" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>正在播放 1000 Hz 測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="368" />
+        <location filename="../../ui/screens/diagnostics.py" line="380" />
         <source>播放并录音</source>
         <translation>播放並錄音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="377" />
+        <location filename="../../ui/screens/diagnostics.py" line="389" />
         <source>请把手指放在指静脉仪上</source>
         <translation>請把手指放在指靜脈儀上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="395" />
+        <location filename="../../ui/screens/diagnostics.py" line="407" />
         <source>正在连接摄像头……</source>
         <translation>正在連接攝像頭……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="418" />
+        <location filename="../../ui/screens/diagnostics.py" line="430" />
         <source>预览中</source>
         <translation>預覽中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="423" />
+        <location filename="../../ui/screens/diagnostics.py" line="435" />
         <source>太暗</source>
         <translation>太暗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="424" />
+        <location filename="../../ui/screens/diagnostics.py" line="436" />
         <source>过亮</source>
         <translation>過亮</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="425" />
+        <location filename="../../ui/screens/diagnostics.py" line="437" />
         <source>未对焦</source>
         <translation>未對焦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="426" />
+        <location filename="../../ui/screens/diagnostics.py" line="438" />
         <source>良好</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="429" />
+        <location filename="../../ui/screens/diagnostics.py" line="441" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>亮度 %1 · 清晰度 %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="440" />
-        <location filename="../../ui/screens/diagnostics.py" line="586" />
+        <location filename="../../ui/screens/diagnostics.py" line="452" />
+        <location filename="../../ui/screens/diagnostics.py" line="598" />
         <source>摄像头预览未开启</source>
         <translation>攝像頭預覽未開啓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="504" />
+        <location filename="../../ui/screens/diagnostics.py" line="516" />
         <source>服务中枢：</source>
         <translation>服務中樞：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="505" />
+        <location filename="../../ui/screens/diagnostics.py" line="517" />
         <source>A4 打印：</source>
         <translation>A4 打印：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="508" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
         <source>拼音输入词库：</source>
         <translation>拼音輸入詞庫：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="508" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
         <source>已加载</source>
         <translation>已加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="508" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
         <source>未加载</source>
         <translation>未加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="509" />
+        <location filename="../../ui/screens/diagnostics.py" line="521" />
         <source>已结束会话数：</source>
         <translation>已結束會話數：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="510" />
+        <location filename="../../ui/screens/diagnostics.py" line="522" />
         <source>磁盘可用：</source>
         <translation>磁盤可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="511" />
+        <location filename="../../ui/screens/diagnostics.py" line="523" />
         <source>内存可用：</source>
         <translation>內存可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="512" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>CPU 温度：</source>
         <translation>CPU 温度：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="512" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>无传感器</source>
         <translation>無傳感器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="513" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
         <source>运行时间：</source>
         <translation>運行時間：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="566" />
+        <location filename="../../ui/screens/diagnostics.py" line="578" />
         <source>重新检测</source>
         <translation>重新檢測</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="567" />
+        <location filename="../../ui/screens/diagnostics.py" line="579" />
         <source>系统</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="568" />
+        <location filename="../../ui/screens/diagnostics.py" line="580" />
         <source>最近日志（不含个人信息）</source>
         <translation>最近日誌（不含個人信息）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="569" />
+        <location filename="../../ui/screens/diagnostics.py" line="581" />
         <source>麦克风电平</source>
         <translation>麥克風電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <location filename="../../ui/screens/diagnostics.py" line="584" />
         <source>读卡</source>
         <translation>讀卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="573" />
+        <location filename="../../ui/screens/diagnostics.py" line="585" />
         <source>打印测试页</source>
         <translation>打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="574" />
+        <location filename="../../ui/screens/diagnostics.py" line="586" />
         <source>扫码</source>
         <translation>掃碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="575" />
+        <location filename="../../ui/screens/diagnostics.py" line="587" />
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="576" />
+        <location filename="../../ui/screens/diagnostics.py" line="588" />
         <source>测试音</source>
         <translation>測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="577" />
+        <location filename="../../ui/screens/diagnostics.py" line="589" />
         <source>电平</source>
         <translation>電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="578" />
+        <location filename="../../ui/screens/diagnostics.py" line="590" />
         <source>回环</source>
         <translation>迴環</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="579" />
+        <location filename="../../ui/screens/diagnostics.py" line="591" />
         <source>采集</source>
         <translation>採集</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="199" />
+        <location filename="../../ui/screens/diagnostics.py" line="211" />
         <source>身份证阅读器</source>
         <translation>身份證閲讀器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="200" />
+        <location filename="../../ui/screens/diagnostics.py" line="212" />
         <source>凭条打印机</source>
         <translation>憑條打印機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="201" />
+        <location filename="../../ui/screens/diagnostics.py" line="213" />
         <source>扫码器</source>
         <translation>掃碼器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="202" />
+        <location filename="../../ui/screens/diagnostics.py" line="214" />
         <source>摄像头</source>
         <translation>攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="204" />
+        <location filename="../../ui/screens/diagnostics.py" line="216" />
         <source>扬声器和麦克风</source>
         <translation>揚聲器和麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="275" />
+        <location filename="../../ui/screens/diagnostics.py" line="287" />
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="262" />
-        <location filename="../../ui/screens/diagnostics.py" line="275" />
+        <location filename="../../ui/screens/diagnostics.py" line="274" />
+        <location filename="../../ui/screens/diagnostics.py" line="287" />
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <location filename="../../ui/screens/diagnostics.py" line="537" />
         <source>（暂无日志）</source>
         <translation>（暫無日誌）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="542" />
+        <location filename="../../ui/screens/diagnostics.py" line="554" />
         <source>正在导出报告……</source>
         <translation>正在導出報告……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="550" />
+        <location filename="../../ui/screens/diagnostics.py" line="562" />
         <source>导出失败：</source>
         <translation>導出失敗：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="555" />
+        <location filename="../../ui/screens/diagnostics.py" line="567" />
         <source>报告已导出：</source>
         <translation>報告已導出：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <location filename="../../ui/screens/diagnostics.py" line="576" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="565" />
+        <location filename="../../ui/screens/diagnostics.py" line="577" />
         <source>导出报告</source>
         <translation>導出報告</translation>
     </message>
@@ -676,169 +829,215 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="83" />
+        <location filename="../../ui/screens/item.py" line="98" />
+        <source>识别营业执照</source>
+        <translation>識別營業執照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="98" />
+        <source>营业执照正本或副本，放到高拍仪下即可</source>
+        <translation>營業執照正本或副本，放到高拍儀下即可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="100" />
+        <location filename="../../ui/screens/item.py" line="101" />
+        <source>识别证件</source>
+        <translation>識別證件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="100" />
+        <source>居民身份证国徽面，放到高拍仪下即可</source>
+        <translation>居民身份證國徽面，放到高拍儀下即可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="101" />
+        <source>居民身份证人像面，放到高拍仪下即可</source>
+        <translation>居民身份證人像面，放到高拍儀下即可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="106" />
+        <source>居民身份证（人像面）</source>
+        <translation>居民身份證（人像面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="107" />
+        <source>居民身份证（国徽面）</source>
+        <translation>居民身份證（國徽面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="108" />
+        <source>营业执照</source>
+        <translation>營業執照</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="130" />
+        <source>%1已识别并核对</source>
+        <translation>%1已識別並核對</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>即办（当场办结）</source>
         <translation>即辦（當場辦結）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="83" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n 個工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="89" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>原件</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="89" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>复印件</source>
         <translation>複印件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="89" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>电子版</source>
         <translation>電子版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="91" />
+        <location filename="../../ui/screens/item.py" line="143" />
         <source>本机自助办理</source>
         <translation>本機自助辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="92" />
+        <location filename="../../ui/screens/item.py" line="144" />
         <source>邮政网点窗口办理</source>
         <translation>郵政網點窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="93" />
+        <location filename="../../ui/screens/item.py" line="145" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>網上辦理（廣東政務服務網、粵省事）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="94" />
+        <location filename="../../ui/screens/item.py" line="146" />
         <source>政务服务中心窗口办理</source>
         <translation>政務服務中心窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="95" />
+        <location filename="../../ui/screens/item.py" line="147" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>可預約郵政人員上門收取材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="97" />
+        <location filename="../../ui/screens/item.py" line="149" />
         <source>个人</source>
         <translation>個人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="97" />
+        <location filename="../../ui/screens/item.py" line="149" />
         <source>企业</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="97" />
+        <location filename="../../ui/screens/item.py" line="149" />
         <source>个人和企业</source>
         <translation>個人和企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="105" />
+        <location filename="../../ui/screens/item.py" line="157" />
         <source>必须</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="105" />
+        <location filename="../../ui/screens/item.py" line="157" />
         <source>视情况提供</source>
         <translation>視情況提供</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="108" />
+        <location filename="../../ui/screens/item.py" line="160" />
         <source>不收费</source>
         <translation>不收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="111" />
+        <location filename="../../ui/screens/item.py" line="163" />
         <source>需要带的材料</source>
         <translation>需要帶的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="112" />
+        <location filename="../../ui/screens/item.py" line="164" />
         <source>去哪里办</source>
         <translation>去哪裏辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="114" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>多久办好</source>
         <translation>多久辦好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="116" />
+        <location filename="../../ui/screens/item.py" line="168" />
         <source>承诺时限：</source>
         <translation>承諾時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="117" />
+        <location filename="../../ui/screens/item.py" line="169" />
         <source>法定时限：</source>
         <translation>法定時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="120" />
+        <location filename="../../ui/screens/item.py" line="172" />
         <source>收费</source>
         <translation>收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="121" />
+        <location filename="../../ui/screens/item.py" line="173" />
         <source>可以怎么办</source>
         <translation>可以怎麼辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="122" />
+        <location filename="../../ui/screens/item.py" line="174" />
         <source>办理步骤</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="123" />
+        <location filename="../../ui/screens/item.py" line="175" />
         <source>咨询电话</source>
         <translation>諮詢電話</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="124" />
+        <location filename="../../ui/screens/item.py" line="176" />
         <source>服务对象与部门</source>
         <translation>服務對象與部門</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="125" />
+        <location filename="../../ui/screens/item.py" line="177" />
         <source>设定依据</source>
         <translation>設定依據</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="132" />
+        <location filename="../../ui/screens/item.py" line="184" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>指南已打印，請在下方出紙口取走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="134" />
+        <location filename="../../ui/screens/item.py" line="186" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>打印機暫不可用，請用手機掃描上方二維碼保存指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="139" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>手机扫码，把指南带走</source>
         <translation>手機掃碼，把指南帶走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="140" />
+        <location filename="../../ui/screens/item.py" line="192" />
         <source>打印办事指南</source>
         <translation>打印辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>需要幫助可撥打12345政務服務熱線</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="160" />
+        <location filename="../../ui/screens/item.py" line="216" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>這是辦事指南，請準備好所列材料。可以打印指南，或用手機掃描二維碼帶走</translation>
     </message>
@@ -846,37 +1045,47 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>首页</source>
         <translation>首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>事项查询</source>
         <translation>事項查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>证件识别</source>
+        <translation>證件識別</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="196" />
+        <source>核对信息</source>
+        <translation>核對信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197" />
         <source>网上服务</source>
         <translation>網上服務</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>技术人员入口</source>
         <translation>技術人員入口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>正在打印，请稍候……</source>
         <translation>正在打印，請稍候……</translation>
     </message>
@@ -932,6 +1141,294 @@
         <location filename="../../ui/portal.py" line="264" />
         <source>本机不提供文件下载</source>
         <translation>本機不提供文件下載</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../ui/screens/review.py" line="198" />
+        <source>统一社会信用代码</source>
+        <translation>統一社會信用代碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="199" />
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="200" />
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="201" />
+        <source>法定代表人</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="202" />
+        <source>注册资本</source>
+        <translation>註冊資本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="203" />
+        <source>成立日期</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="204" />
+        <source>住所</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="208" />
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="209" />
+        <source>性别</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="210" />
+        <source>民族</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="211" />
+        <source>出生日期</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="212" />
+        <source>住址</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="213" />
+        <source>公民身份号码</source>
+        <translation>公民身份號碼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="214" />
+        <source>签发机关</source>
+        <translation>簽發機關</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="215" />
+        <source>有效期自</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="216" />
+        <source>有效期至</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="223" />
+        <source>没有读出内容</source>
+        <translation>沒有讀出內容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="224" />
+        <source>字迹不够清楚，可能读错</source>
+        <translation>字跡不夠清楚，可能讀錯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="225" />
+        <source>号码的位数或格式不对</source>
+        <translation>號碼的位數或格式不對</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="226" />
+        <source>号码最后一位的校验不通过</source>
+        <translation>號碼最後一位的校驗不通過</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="227" />
+        <source>号码里的出生日期与证件上的不一致</source>
+        <translation>號碼裏的出生日期與證件上的不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="228" />
+        <source>号码与性别不一致</source>
+        <translation>號碼與性別不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="229" />
+        <source>号码开头的地区代码不存在</source>
+        <translation>號碼開頭的地區代碼不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="230" />
+        <source>代码的格式或校验位不对</source>
+        <translation>代碼的格式或校驗位不對</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="231" />
+        <source>应为“男”或“女”</source>
+        <translation>應為“男”或“女”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="232" />
+        <source>不是56个民族之一</source>
+        <translation>不是56個民族之一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="233" />
+        <source>不是有效的日期，请按 1980-01-31 的格式填写</source>
+        <translation>不是有效的日期，請按 1980-01-31 的格式填寫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="234" />
+        <source>有效期限不符合规定</source>
+        <translation>有效期限不符合規定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="235" />
+        <source>内容不符合证件的编排规则</source>
+        <translation>內容不符合證件的編排規則</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="236" />
+        <source>可能读错</source>
+        <translation>可能讀錯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="241" />
+        <source>这可能不是要求的证件，请检查后重拍</source>
+        <translation>這可能不是要求的證件，請檢查後重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="242" />
+        <source>这看起来是复印件，请使用证件原件</source>
+        <translation>這看起來是複印件，請使用證件原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="243" />
+        <source>这看起来是屏幕上的照片，请使用证件原件</source>
+        <translation>這看起來是屏幕上的照片，請使用證件原件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="244" />
+        <source>证件有反光，部分文字可能没读准，请仔细核对</source>
+        <translation>證件有反光，部分文字可能沒讀準，請仔細核對</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="245" />
+        <source>照片有些模糊，请仔细核对，或者重拍</source>
+        <translation>照片有些模糊，請仔細核對，或者重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="246" />
+        <source>照片偏暗，请仔细核对，或者重拍</source>
+        <translation>照片偏暗，請仔細核對，或者重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="247" />
+        <source>照片过亮，请仔细核对，或者重拍</source>
+        <translation>照片過亮，請仔細核對，或者重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="252" />
+        <source>请核对识别结果</source>
+        <translation>請核對識別結果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="253" />
+        <source>标有 ⚠ 的项目请逐一核对：内容正确就点“正确”，不对就点内容修改</source>
+        <translation>標有 ⚠ 的項目請逐一核對：內容正確就點“正確”，不對就點內容修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="254" />
+        <source>重拍</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="255" />
+        <source>确认</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="256" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="257" />
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="258" />
+        <source>也可能是（点一下即可选用）：</source>
+        <translation>也可能是（點一下即可選用）：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/review.py" line="267" />
+        <source>请核对识别结果。有 %n 项需要核对：内容正确就点“正确”，不对就点内容修改</source>
+        <translation>
+            <numerusform>請核對識別結果。有 %n 項需要核對：內容正確就點“正確”，不對就點內容修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="268" />
+        <source>请核对识别结果，没有问题就点“确认”</source>
+        <translation>請核對識別結果，沒有問題就點“確認”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="301" />
+        <source>请核对：%1</source>
+        <translation>請核對：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="376" />
+        <source>修改：%1</source>
+        <translation>修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="377" />
+        <source>识别结果：%1</source>
+        <translation>識別結果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="302" />
+        <source>已核对</source>
+        <translation>已核對</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="303" />
+        <source>已修改</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="308" />
+        <location filename="../../ui/screens/review.py" line="377" />
+        <source>（没有读出）</source>
+        <translation>（沒有讀出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="310" />
+        <source>正确</source>
+        <translation>正確</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="311" />
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/review.py" line="321" />
+        <source>还有 %n 项需要核对</source>
+        <translation>
+            <numerusform>還有 %n 項需要核對</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="323" />
+        <source>都核对好了，请点“确认”</source>
+        <translation>都核對好了，請點“確認”</translation>
     </message>
 </context>
 <context>

@@ -70,11 +70,17 @@ class OpenCvCamera(EventSource):
         self._thread = threading.Thread(target=self._run, name="camera", daemon=True)
         self._thread.start()
 
+    @property
+    def running(self) -> bool:
+        """Whether it is reading: opened and not closed since."""
+        return self._thread is not None and self._thread.is_alive() and not self._stop.is_set()
+
     def close(self) -> None:
-        """Stop reading."""
+        """Stop reading, and drop the last frame (under a document camera it shows a resident's papers)."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        self._latest = None
         self.state = DeviceState.DISCONNECTED
 
     def _capture(self) -> cv2.VideoCapture | None:

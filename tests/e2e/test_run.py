@@ -113,6 +113,8 @@ def test_tour_photographs_every_screen_in_every_language_mode_and_orientation(ki
             "browse-results",
             "browse-nothing",
             "item",
+            "capture",
+            "review",
             "idle-warning",
             "social-insurance",
             "portal",

@@ -65,6 +65,6 @@ def test_id_number_uses_the_recognisers_second_choice_when_the_first_breaks_the_
     number = sample_card("王五", "男", "1970-05-06", 9).id_number
     wrong = number[:15] + ("8" if number[15] != "8" else "3") + number[16:]
     chars = tuple(CharChoice(ch, 0.97, ()) for ch in wrong)
-    chars = chars[:15] + (CharChoice(wrong[15], 0.6, ((number[15], 0.35),)),) + chars[16:]
+    chars = (*chars[:15], CharChoice(wrong[15], 0.6, ((number[15], 0.35),)), *chars[16:])
     result = interpret(ID_CARD_FRONT.field("id_number"), [Reading(wrong, 0.95, chars)], {"sex": "男"})
     assert result.value == number and not result.problems

@@ -102,3 +102,76 @@ def test_enabled_modules_follow_config_and_elderly_mode_shows_four():
     assert module_by_id("portal_gba").portal
     with pytest.raises(ValueError):
         module_by_id("nope")
+
+
+def _at_item(session: Session) -> None:
+    session.go("start")
+    session.open_module("search")
+    session.go("open_item", item_id="hp-00593")
+
+
+def test_reading_a_document_goes_capture_review_and_back_to_the_item():
+    session = Session()
+    _at_item(session)
+    session.read_document("id_card_front")
+    assert session.screen == Screen.CAPTURE and session.data.document.kind == "id_card_front"
+    assert session.stack == [Screen.HOME, Screen.BROWSE, Screen.ITEM]
+    session.go("captured")
+    assert session.screen == Screen.REVIEW
+    session.go("retake")  # back to the capture screen, not a second capture on the stack
+    assert session.screen == Screen.CAPTURE and session.stack == [Screen.HOME, Screen.BROWSE, Screen.ITEM]
+    session.go("captured")
+    session.go("confirm")  # returns to the item: back from there leads to the results, not the review
+    assert session.screen == Screen.ITEM and session.stack == [Screen.HOME, Screen.BROWSE]
+    session.go("back")
+    assert session.screen == Screen.BROWSE
+
+
+def test_document_actions_come_only_from_their_screens():
+    session = Session()
+    session.go("start")
+    with pytest.raises(TransitionError):
+        session.read_document("id_card_front")  # not from home
+    session = Session()
+    _at_item(session)
+    with pytest.raises(TransitionError):
+        session.read_document("passport")
+    for action in ("captured", "retake", "confirm"):
+        assert not session.allowed(action)
+    session.read_document("business_license")
+    assert not session.allowed("confirm") and session.allowed("captured") and session.allowed("back")
+
+
+def test_leaving_the_document_screens_gives_up_the_attempt_and_back_from_review_retakes():
+    import numpy as np
+
+    session = Session()
+    _at_item(session)
+    session.read_document("id_card_front")
+    flow = session.data.document
+    flow.begin_capture()
+    image = np.full((8, 8, 3), 99, np.uint8)
+    flow.captured(image)
+    session.go("captured")
+    session.go("back")
+    assert session.screen == Screen.CAPTURE and flow.image is image  # still within the flow
+    session.go("back")
+    assert session.screen == Screen.ITEM and flow.image is None and not image.any()
+    session.read_document("id_card_front")
+    session.go("home")
+    assert session.data.document.phase == "idle"
+
+
+def test_ending_the_session_wipes_the_documents_read():
+    import numpy as np
+
+    session = Session()
+    _at_item(session)
+    session.read_document("id_card_front")
+    flow = session.data.document
+    flow.begin_capture()
+    picture = np.full((8, 8, 3), 99, np.uint8)
+    flow.captured(picture)
+    session.go("finish")
+    assert session.data.document is not flow and session.data.document.kind == ""
+    assert flow.image is None and not picture.any() and flow.documents == {}

@@ -140,6 +140,9 @@ class ScreenBase(QWidget):
     def reset(self) -> None:
         """Forget everything of the session that this screen shows."""
 
+    def read_aloud(self) -> None:
+        """The resident pressed 朗读 here (a screen whose guidance changes keeps reading it out from then on)."""
+
     def instruction(self) -> str:
         """What to do here, in one sentence, for the voice guide and the instruction line."""
         return ""

@@ -87,6 +87,7 @@ class BrowseScreen(ScreenBase):
         pager.addWidget(self.next)
         layout.addLayout(pager)
         self.keyboard = keyboard
+        self.keyboard_wanted = True  # the resident's choice; other screens borrow the keyboard and give it back
         if keyboard is not None:
             self.outer.addWidget(keyboard, 2)
         self._fit_pending = False
@@ -157,7 +158,7 @@ class BrowseScreen(ScreenBase):
         """Work out, once layout has settled, how many results fit the list without scrolling."""
         if not self._fit_pending:
             self._fit_pending = True
-            QTimer.singleShot(0, self.fit_results)
+            QTimer.singleShot(0, self, self.fit_results)  # not after the screen is gone
 
     def fit_results(self) -> None:
         """Tell the browser how many result rows fit the list's height."""
@@ -197,8 +198,21 @@ class BrowseScreen(ScreenBase):
     def toggle_keyboard(self) -> None:
         """Show or hide the touch keyboard (results get the room when it is hidden)."""
         if self.keyboard is not None:
-            self.keyboard.setVisible(not self.keyboard.isVisibleTo(self))
+            self.keyboard_wanted = not self.keyboard.isVisibleTo(self)
+            self.keyboard.setVisible(self.keyboard_wanted)
             self._show_keyboard_toggle()
+
+    def claim_keyboard(self) -> None:
+        """Take the touch keyboard back after another screen borrowed it, typing into the search again."""
+        if self.keyboard is None:
+            return
+        if self.keyboard.parentWidget() is not self:
+            self.outer.addWidget(self.keyboard, 2)
+            self.keyboard.setVisible(self.keyboard_wanted)
+        if hasattr(self.keyboard, "attach"):
+            self.keyboard.attach(self.search)
+        self.fit_keyboard()
+        self._show_keyboard_toggle()
 
     def apply_mode(self, elderly: bool, portrait: bool) -> None:
         """Elderly mode pages five results at a time; the keyboard starts hidden there to leave room."""
@@ -224,6 +238,7 @@ class BrowseScreen(ScreenBase):
 
     def entered(self) -> None:
         """Opened from a module: start from its filters."""
+        self.claim_keyboard()
         self.browser.set_presentation(self.ctx.session.language, self.ctx.session.elderly)
         self.search.setFocus()
 

@@ -23,6 +23,7 @@ from ui.qt import (
     QPixmap,
     QPlainTextEdit,
     QProgressBar,
+    QScrollArea,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -97,7 +98,18 @@ class DiagnosticsScreen(ScreenBase):
         self.meter_timer.timeout.connect(self.show_level)
         self.frames_shown = 0
 
-        outer = QVBoxLayout(self)
+        # Everything scrolls when it does not fit: check summaries and system facts wrap onto more lines than a
+        # portrait or elderly-mode screen has room for, and the screen must never make the window outgrow it.
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("diagnosticsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        frame.addWidget(self.scroll)
+        outer = QVBoxLayout(content)
         outer.setContentsMargins(32, 16, 32, 16)
         outer.setSpacing(12)
         top = QHBoxLayout()
@@ -243,7 +255,7 @@ class DiagnosticsScreen(ScreenBase):
 
     def start_camera(self, camera, kind: str) -> None:
         """Open a camera that no flow has opened (its reading thread connects; nothing blocks here)."""
-        if camera is not None and getattr(camera, "_thread", None) is None:
+        if camera is not None and not getattr(camera, "running", False):
             camera.open()
             self.opened_here.add(kind)
 

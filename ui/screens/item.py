@@ -5,9 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from catalog.model import Item
+from kiosk.flows.document import documents_for
 from kiosk.flows.guide import ItemGuide, item_guide, qr_text
-from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QTextBrowser, QVBoxLayout, Signal
-from ui.screens.base import Context, ScreenBase, button, label
+from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget, Signal
+from ui.screens.base import Context, ScreenBase, TextButton, button, clear_layout, label
 from ui.widgets.qr import QrCode
 
 
@@ -15,11 +16,13 @@ class ItemScreen(ScreenBase):
     """The guide on the left (or on top), the QR code and actions beside it."""
 
     print_requested = Signal()
+    read_document = Signal(str)  # a document kind to read with the document camera
 
     def __init__(self, ctx: Context):
         super().__init__(ctx, "itemScreen")
         self.item: Item | None = None
         self.guide: ItemGuide | None = None
+        self.document_buttons: dict[str, TextButton] = {}
         self.outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.outer.setContentsMargins(32, 16, 32, 16)
         self.outer.setSpacing(24)
@@ -29,8 +32,16 @@ class ItemScreen(ScreenBase):
         self.body = QTextBrowser()
         self.body.setObjectName("itemGuide")
         self.body.setOpenLinks(False)
+        # Documents the terminal can read for this item, right under its name: the first thing to do here.
+        self.documents = QWidget()
+        self.documents_row = QHBoxLayout(self.documents)
+        self.documents_row.setContentsMargins(0, 8, 0, 8)
+        self.documents_row.setSpacing(16)
+        self.documents_status = label(role="done", name="documentsStatus")
         left.addWidget(self.title)
         left.addWidget(self.subtitle)
+        left.addWidget(self.documents)
+        left.addWidget(self.documents_status)
         left.addWidget(self.body, 1)
         self.outer.addLayout(left, 3)
         side_frame = QFrame()
@@ -69,6 +80,7 @@ class ItemScreen(ScreenBase):
             self.subtitle.clear()
             self.body.clear()
             self.qr.set_text("")
+            self.show_documents()
             return
         language = self.ctx.session.language
         dept = self.ctx.store.department(self.item.department)
@@ -78,6 +90,46 @@ class ItemScreen(ScreenBase):
         self.subtitle.setVisible(bool(self.guide.subtitle))
         self.body.setHtml(self.guide_html())
         self.qr.set_text(qr_text(self.item, language))
+        self.show_documents()
+
+    def document_texts(self, kind: str) -> tuple[str, str]:
+        """A read-document button's title and detail."""
+        if kind == "business_license":
+            return self.tr("识别营业执照"), self.tr("营业执照正本或副本，放到高拍仪下即可")
+        if kind == "id_card_back":
+            return self.tr("识别证件"), self.tr("居民身份证国徽面，放到高拍仪下即可")
+        return self.tr("识别证件"), self.tr("居民身份证人像面，放到高拍仪下即可")
+
+    def document_name(self, kind: str) -> str:
+        """A document kind in the resident's words."""
+        return {
+            "id_card_front": self.tr("居民身份证（人像面）"),
+            "id_card_back": self.tr("居民身份证（国徽面）"),
+            "business_license": self.tr("营业执照"),
+        }.get(kind, kind)
+
+    def show_documents(self) -> None:
+        """The read-document buttons this item offers, and which documents are already read and checked."""
+        kinds = documents_for(self.item) if self.item is not None else ()
+        if tuple(self.document_buttons) != kinds:
+            clear_layout(self.documents_row)
+            self.document_buttons = {}
+            for kind in kinds:
+                widget = TextButton("", "", "action", f"readDocument_{kind}")
+                widget.clicked.connect(lambda _=False, k=kind: self.read_document.emit(k))
+                self.documents_row.addWidget(widget, 1)
+                self.document_buttons[kind] = widget
+            if len(kinds) == 1:
+                self.documents_row.addStretch(1)  # one button: half the width, not a banner
+        for kind, widget in self.document_buttons.items():
+            widget.set_texts(*self.document_texts(kind))
+        self.documents.setVisible(bool(kinds))
+        # What the session holds is shown by kind only: the values stay on the review screen.
+        read = [kind for kind in kinds if kind in self.ctx.session.data.document.documents]
+        self.documents_status.setText(
+            "\n".join("✓ " + self.tr("%1已识别并核对").replace("%1", self.document_name(kind)) for kind in read)
+        )
+        self.documents_status.setVisible(bool(read))
 
     def _days(self, days: int) -> str:
         return self.tr("即办（当场办结）") if days == 0 else self.tr("%n 个工作日", "", days)
@@ -147,6 +199,10 @@ class ItemScreen(ScreenBase):
         self.outer.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.qr.side = 330 if elderly else 280
         self.qr.updateGeometry()
+
+    def entered(self) -> None:
+        """Back from reading a document: show that it was read."""
+        self.show_documents()
 
     def reset(self) -> None:
         """Forget the item shown."""

@@ -29,6 +29,8 @@ def frame_size_for(flat_size: tuple[int, int]) -> tuple[int, int]:
     """The camera frame a flat document of this size is photographed in (A4 at full resolution)."""
     aspect = flat_size[0] / flat_size[1]
     return A4_FRAME_SIZE if abs(aspect - 297 / 210) < abs(aspect - 85.6 / 54) else FRAME_SIZE
+
+
 TIERS = ("scan", "camera", "hard")
 SCAN_MARGIN = 0.08
 Box = tuple[int, int, int, int]
