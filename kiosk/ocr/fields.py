@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from kiosk.ocr import glyphs, rules
+from kiosk.ocr import gazetteer, glyphs, rules
 from kiosk.ocr.layouts import FieldSpec, Layout
 from kiosk.ocr.vocab import CHARSETS, COMPANY_TYPES, ETHNIC_GROUPS, SEXES
 
@@ -169,6 +169,8 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
     # Digits and Latin letters are printed half-width, brackets full-width (as Chinese typesetting has them);
     # 丶 is the radical recognisers return for the enumeration comma.
     value = rules.to_halfwidth(best_text).replace("(", "（").replace(")", "）").replace("丶", "、").replace(",", "，")
+    if spec.name == "address":
+        return _checked_address(value, best_conf, others)
     if spec.name == "company_type":
         # The registration authority prints one of a fixed set of types: snap a near miss onto it.
         canonical, similarity = rules.snap(value, COMPANY_TYPES)
@@ -176,6 +178,34 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
             return FieldResult(canonical, best_conf * (1.0 if similarity == 1 else 0.95), [], others)
         return FieldResult(value, best_conf * 0.7, ["not a registered company type"], [canonical, *others][:3])
     return FieldResult(value, best_conf, [], others)
+
+
+def _admin_prefixes() -> list[str]:
+    """Every province+city+district (and city+district) prefix an address in the gazetteer may start with."""
+    prefixes = []
+    for city, districts in gazetteer.DISTRICTS.items():
+        for district in districts or {"": ""}:
+            prefixes += [gazetteer.PROVINCE + city + district, city + district]
+    return sorted(prefixes, key=len, reverse=True)
+
+
+def _checked_address(value: str, confidence: float, others: list[str]) -> FieldResult:
+    """An address checked against the Guangdong gazetteer; a misread character in the city or district name is
+    mended when exactly one gazetteer name is that close, otherwise the address is flagged."""
+    if gazetteer.parse_address(value) is not None:
+        return FieldResult(value, confidence, [], others)
+    scored = []
+    for prefix in _admin_prefixes():
+        similarity = rules._similarity(value[: len(prefix)], prefix)
+        if similarity >= 0.8 and value[: len(prefix)] != prefix:
+            scored.append((similarity, prefix))
+    scored.sort(reverse=True)
+    if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        prefix = scored[0][1]
+        mended = prefix + value[len(prefix) :]
+        if gazetteer.parse_address(mended) is not None:
+            return FieldResult(mended, confidence * 0.9, [], [value, *others][:3])
+    return FieldResult(value, confidence * 0.8, ["city or district not found in the Guangdong gazetteer"], others)
 
 
 def allowed_characters(spec: FieldSpec) -> str | None:

@@ -68,3 +68,15 @@ def test_id_number_uses_the_recognisers_second_choice_when_the_first_breaks_the_
     chars = (*chars[:15], CharChoice(wrong[15], 0.6, ((number[15], 0.35),)), *chars[16:])
     result = interpret(ID_CARD_FRONT.field("id_number"), [Reading(wrong, 0.95, chars)], {"sex": "男"})
     assert result.value == number and not result.problems
+
+
+def test_addresses_are_checked_against_the_gazetteer_and_a_misread_district_is_mended():
+    spec = ID_CARD_FRONT.field("address")
+    good = interpret(spec, [Reading("广东省广州市黄埔区大沙街道大沙地东路88号501房", 0.97)], {})
+    assert good.value == "广东省广州市黄埔区大沙街道大沙地东路88号501房" and not good.flagged
+    mended = interpret(spec, [Reading("广东省广州市黄浦区大沙街道大沙地东路88号501房", 0.97)], {})
+    assert mended.value.startswith("广东省广州市黄埔区") and mended.alternatives[0].startswith("广东省广州市黄浦区")
+    licence = interpret(BUSINESS_LICENSE.field("address"), [Reading("广州市黄埔区科学大道176号1401房", 0.97)], {})
+    assert not licence.flagged
+    foreign = interpret(spec, [Reading("北京市海淀区中关村大街1号", 0.97)], {})
+    assert foreign.flagged and "gazetteer" in foreign.problems[0]
