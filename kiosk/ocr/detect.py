@@ -1,23 +1,34 @@
 """Find a document in a camera frame or a scan and rectify it to its canonical size (numpy + OpenCV, no Qt).
 
-Candidates come from three places, all on a copy downscaled to about 640 px: edge contours (Canny on grey, faint
-grey and colour, closed; each contour's hull cut to four corners, and its four longest straight runs, which
-survive clutter touching the document), regions of light colourless paper (Otsu on the darkest channel), and,
-only when those find nothing convincing, the dominant straight lines (HoughLinesP) paired and intersected.
-Each is scored by how much of its outline lies on an edge, the contrast across it, its corner angles, its area
-and its aspect ratio once perspective is undone (ID card 85.6/54, A4 297/210, either way round). The best few
-are polished onto the edges, the winner's sides are located to sub-pixel at full resolution and intersected,
-which also gives the sharp corners of the ID card's rounded ones. A licence found by its printed frame is
-widened to the sheet's edges. `track_document` follows a document from frame to frame in a few milliseconds.
+Candidates come from several places, all on a copy downscaled to about 640 px (detect_lines): edge contours
+(Canny on grey, faint grey and colour, closed; each contour's hull cut to four corners, and its four longest
+straight runs, which survive clutter touching the document), regions of light colourless paper (Otsu on the
+darkest channel), and, only when those find nothing convincing, straight lines: HoughLinesP on the edges, and a
+Hough transform voted by the gradient's own direction, which finds borders a few grey levels deep in a dim
+frame; their lines make quads four at a time, and three at a time with the fourth side placed by the document's
+ratio (for a side under clutter or white on white). Each is scored by how much of its outline lies on an edge or
+steps the same way all along, the contrast across it (relative to the frame's white), its corner angles, its
+area and its aspect ratio once perspective is undone (ID card 85.6/54, A4 297/210, either way round). The best
+few are polished onto the edges (a point-by-point fit, and a search for the straight border covering most of
+each side), then weighed by what they hold (detect_evidence: the portrait, emblem, QR code, seal or printed
+frame the layouts put at known places; a sheet of paper has the outline of a document but none of its print).
+The winner's sides are located to sub-pixel at full resolution and intersected, which also gives the sharp
+corners of the ID card's rounded ones. A licence found by its printed frame is widened to the sheet's edges
+(detect_paper); a side that turns out to be the edge of a sheet or thumb over the document is placed by the
+document's ratio from the other three. `track_document` follows a document from frame to frame in a few
+milliseconds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
+
+from kiosk.ocr import detect_evidence, detect_lines, detect_paper
+from kiosk.ocr.detect_lines import refine_quad
 
 ASPECTS = {"card": 85.6 / 54.0, "a4": 297.0 / 210.0}
 # Layout kinds (kiosk.ocr.layouts.KINDS) and the aspect names themselves map to the aspect to look for.
@@ -32,6 +43,9 @@ WORK_SIDE = 640  # detection runs on a copy no longer than this: 1280x960 frames
 MIN_AREA = 0.02  # smallest document worth reporting, as a share of the frame (smaller is "no document")
 MIN_CONFIDENCE = 0.3
 FOCAL = 0.8  # assumed focal length in frame widths (a 64 degree wide document camera) for undoing perspective
+HIDDEN = "hidden"  # in a candidate's sides: placed by the document's shape, under clutter
+EVIDENCE_FLOOR = 0.3  # a candidate holding nothing printed like a document keeps this share of its confidence
+EVIDENCE_CHECKS = 6  # how many of the best candidates are looked into
 ROTATIONS = (0, 180, 90, 270)  # the order upright_candidates() returns them in: the likely ones first
 
 Points = np.ndarray  # (4, 2) float32 corners, clockwise from top-left, image pixels
@@ -184,25 +198,9 @@ class _Scene:
         # Distance to the nearest edge: support falls off over a few px, so a candidate slightly out still ranks
         # high enough to be polished onto the edge.
         self.distance = cv2.distanceTransform(255 - (strong | faint | colour), cv2.DIST_L2, 3)
-
-
-def _frame_sides(pts: np.ndarray, shape: tuple[int, int], tol: float) -> list[str | None]:
-    """For each quad side, the frame side it runs along (None when it is a real edge)."""
-    h, w = shape
-    result: list[str | None] = []
-    for k in range(4):
-        a, b = pts[k], pts[(k + 1) % 4]
-        side = None
-        if a[0] <= tol and b[0] <= tol:
-            side = "left"
-        elif a[0] >= w - 1 - tol and b[0] >= w - 1 - tol:
-            side = "right"
-        elif a[1] <= tol and b[1] <= tol:
-            side = "top"
-        elif a[1] >= h - 1 - tol and b[1] >= h - 1 - tol:
-            side = "bottom"
-        result.append(side)
-    return result
+        # A step across a side counts as an edge from this many grey levels: above the blurred noise of a
+        # difference (the 5x5 Gaussian leaves about 0.3 sigma), and lower in a dim frame, whose borders are too.
+        self.step = max(2.0, 1.2 * noise, 6.0 * float(np.clip(self.light / 230.0, 0.3, 1.0)))
 
 
 def _corner_angles(pts: np.ndarray) -> np.ndarray:
@@ -222,7 +220,7 @@ def _score(pts: np.ndarray, scene: _Scene, kind_hint: str | None, still: bool) -
     angles = _corner_angles(pts)
     if angles.min() < 45 or angles.max() > 135:
         return 0.0, 0.0, "", []
-    sides = _frame_sides(pts, scene.shape, tol=2.5)
+    sides = detect_lines.frame_sides(pts, scene.shape, tol=2.5)
     real = [k for k in range(4) if sides[k] is None]
     if len(real) < 2:
         return 0.0, 0.0, "", []
@@ -243,7 +241,11 @@ def _score(pts: np.ndarray, scene: _Scene, kind_hint: str | None, still: bool) -
     xi = np.clip(np.round(xy[..., 0]).astype(np.int32), 0, w - 1)
     yi = np.clip(np.round(xy[..., 1]).astype(np.int32), 0, h - 1)
     m = len(real)
-    supports = np.clip(1.0 - scene.distance[yi[:m], xi[:m]] / 4.0, 0.0, 1.0).mean(axis=1)
+    near = np.clip(1.0 - scene.distance[yi[:m], xi[:m]] / 4.0, 0.0, 1.0)
+    # A faint border Canny missed still steps the same way all along: count that too.
+    step = scene.gray[yi[m : 2 * m], xi[m : 2 * m]].astype(np.float32) - scene.gray[yi[2 * m :], xi[2 * m :]]
+    sign = np.sign(np.sign(step).sum(axis=1, keepdims=True))  # the way most of the side steps
+    supports = np.maximum(near, np.clip(sign * step / scene.step - 0.5, 0.0, 1.0)).mean(axis=1)
     diff = scene.colour[yi[2 * m :], xi[2 * m :]] - scene.colour[yi[m : 2 * m], xi[m : 2 * m]]
     # Capped, so a few samples over clutter or print cannot carry a side (a cheap stand-in for the median).
     contrasts = np.minimum(np.sqrt((diff * diff).sum(axis=2)), 60.0).mean(axis=1)
@@ -253,9 +255,11 @@ def _score(pts: np.ndarray, scene: _Scene, kind_hint: str | None, still: bool) -
     iy = np.clip(np.round(inner[..., 1]).astype(np.int32), 0, h - 1)
     if float(np.median(scene.gray[iy, ix])) < 0.5 * scene.light:
         return 0.0, 0.0, "", []
-    support = float(supports.mean()) * min(1.0, float(supports.min()) / 0.4)
+    support = float(supports.mean()) * min(1.0, (float(supports.min()) + 0.1) / 0.5)
     # Saturating slowly: the paper's edge against the desk beats a line printed on the paper.
-    contrast = 1.0 - float(np.exp(-(float(contrasts.mean()) + 3.0) / 25.0))
+    # Relative to the frame's white: a dim picture's borders are as much weaker as its paper is darker.
+    relative = float(contrasts.mean()) * 230.0 / max(scene.light, 60.0)
+    contrast = 1.0 - float(np.exp(-(relative + 3.0) / 25.0))
     skew = max(0.0, float(np.abs(angles - 90).max()) - 12.0)
     shape_fit = float(np.exp(-((skew / 20.0) ** 2)))
     confidence = support**1.5 * np.sqrt(fit) * contrast * shape_fit
@@ -263,181 +267,132 @@ def _score(pts: np.ndarray, scene: _Scene, kind_hint: str | None, still: bool) -
     return float(confidence * share**0.25), float(confidence), name, sides
 
 
-def _hull_quads(edges: np.ndarray, min_area: float) -> list[np.ndarray]:
-    contours, _ = cv2.findContours(edges, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
-    quads = []
-    for contour in contours:
-        if len(contour) < 4:
-            continue
-        hull = cv2.convexHull(contour)
-        if cv2.contourArea(hull) < min_area:
-            continue
-        quad = cv2.approxPolyN(hull, 4, epsilon_percentage=-1, ensure_convex=True).reshape(-1, 2)
-        if len(quad) == 4:
-            quads.append(quad.astype(np.float32))
-        quads += _longest_sides(contour)
-    return quads
+def _reshape(
+    scene: _Scene, pts: np.ndarray, kind_hint: str | None, factor: float
+) -> tuple[np.ndarray, str, list, float] | None:
+    """An outline holding little of a document's print, completed over one side into one that holds much more:
+    (corners, aspect, sides with the placed one marked HIDDEN, evidence factor), or None.
 
-
-def _line_quads(edges: np.ndarray, per_direction: int = 5) -> list[np.ndarray]:
-    """Quads from pairs of pairs of the strongest straight lines (for borders broken by clutter)."""
-    # At half size: a quarter of the cost, and the winner is polished onto the edges afterwards anyway.
-    half = (cv2.resize(edges, (edges.shape[1] // 2, edges.shape[0] // 2), interpolation=cv2.INTER_AREA) > 0).astype(
-        np.uint8
-    )
-    short = min(half.shape)
-    segments = cv2.HoughLinesP(half, 1, np.pi / 180, 25, minLineLength=short * 0.12, maxLineGap=5)
-    if segments is None:
-        return []
-    segments = segments * 2
-    h, w = edges.shape
-    short = min(h, w)
-    lines: list[list[float]] = []  # theta, rho, summed length, first and last position along the line
-    segs = segments.reshape(-1, 4).astype(np.float64)
-    lengths = np.hypot(segs[:, 2] - segs[:, 0], segs[:, 3] - segs[:, 1])
-    for i in np.argsort(-lengths)[:60]:  # the longest are the ones that matter; text gives hundreds of short ones
-        x1, y1, x2, y2 = segs[i]
-        theta = np.arctan2(x2 - x1, -(y2 - y1)) % np.pi  # the normal's direction
-        rho = x1 * np.cos(theta) + y1 * np.sin(theta)
-        for line in lines:
-            dt = abs(theta - line[0])
-            same = dt < np.radians(3) and abs(rho - line[1]) < 6
-            flipped = np.pi - dt < np.radians(3) and abs(rho + line[1]) < 6
-            if same or flipped:
-                break
-        else:
-            line = [theta, rho, 0.0, np.inf, -np.inf]
-            lines.append(line)
-        along = (-np.sin(line[0]), np.cos(line[0]))
-        ends = (x1 * along[0] + y1 * along[1], x2 * along[0] + y2 * along[1])
-        line[2] += lengths[i]
-        line[3], line[4] = min(line[3], *ends), max(line[4], *ends)
-
-    def weight(line: list[float]) -> float:
-        # A row of text gives many overlapping segments on one line: count the stretch covered, not their sum.
-        return min(line[2], line[4] - line[3])
-
-    lines.sort(key=lambda line: -weight(line))
-    if not lines:
-        return []
-    # The strongest few of each direction: text rows all run one way and would crowd out the document's ends.
-    first = lines[0][0]
-    across = [ln for ln in lines if min(abs(ln[0] - first), np.pi - abs(ln[0] - first)) >= np.radians(30)]
-    along_first = [ln for ln in lines if min(abs(ln[0] - first), np.pi - abs(ln[0] - first)) < np.radians(30)]
-    groups = (along_first[:per_direction], across[:per_direction])
-    chosen = groups[0] + groups[1]
-    theta = np.array([ln[0] for ln in chosen])
-    rho = np.array([ln[1] for ln in chosen])
-    # Every pair's crossing at once: (cos t, sin t) . p = rho for both lines.
-    with np.errstate(all="ignore"):
-        det = np.sin(theta[None, :] - theta[:, None])
-        cross_x = (rho[:, None] * np.sin(theta[None, :]) - rho[None, :] * np.sin(theta[:, None])) / det
-        cross_y = (rho[None, :] * np.cos(theta[:, None]) - rho[:, None] * np.cos(theta[None, :])) / det
-    pairs: tuple[list, list] = ([], [])  # index pairs of near-parallel lines some way apart, per direction
-    offset = 0
-    for g, group in enumerate(groups):
-        for i in range(len(group)):
-            for j in range(i + 1, len(group)):
-                dt = abs(group[i][0] - group[j][0])
-                if min(dt, np.pi - dt) < np.radians(20):
-                    rho_j = group[j][1] if dt < np.pi / 2 else -group[j][1]
-                    if abs(group[i][1] - rho_j) > short * 0.1:
-                        pairs[g].append((offset + i, offset + j))
-        offset += len(group)
-    quads = []
-    for i, j in pairs[0]:
-        for k, m in pairs[1]:
-            corners = np.array([[cross_x[a, b], cross_y[a, b]] for a, b in ((i, k), (i, m), (j, m), (j, k))])
-            if not np.isfinite(corners).all():
-                continue
-            if corners[:, 0].min() < -w * 0.02 or corners[:, 1].min() < -h * 0.02:
-                continue
-            if corners[:, 0].max() > w * 1.02 or corners[:, 1].max() > h * 1.02:
-                continue
-            quads.append(np.clip(corners, 0, [w - 1, h - 1]).astype(np.float32))
-    return quads
-
-
-def _segment_quads(scene: _Scene, min_area: float) -> list[np.ndarray]:
-    """Quads around light, colourless regions: paper and cards are whiter than most desks and their clutter."""
-    # Half the detection size is plenty for a region; the sides are found exactly later.
-    half = cv2.resize(scene.small, (scene.shape[1] // 2, scene.shape[0] // 2), interpolation=cv2.INTER_AREA)
-    # The darkest channel is high only where all three are: white and grey, not yellow or green things.
-    b, g, r = cv2.split(half)
-    whiteness = cv2.min(cv2.min(b, g), r)
-    # Dividing by the heavily blurred frame evens out light falling off across the desk.
-    tiny = cv2.resize(whiteness, (whiteness.shape[1] // 8, whiteness.shape[0] // 8), interpolation=cv2.INTER_AREA)
-    background = cv2.resize(cv2.GaussianBlur(tiny, (0, 0), max(tiny.shape) / 8), whiteness.shape[::-1])
-    flat = cv2.divide(whiteness, background, scale=128)
-    quads = []
-    for image in (whiteness, flat):
-        _, mask = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-        for size in (3, 9):  # the larger opening parts a document from a light thing it touches
-            kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
-            opened = cv2.morphologyEx(cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel), cv2.MORPH_CLOSE, kernel)
-            contours, _ = cv2.findContours(opened, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-            for contour in contours:
-                if cv2.contourArea(contour) * 4 < min_area:
-                    continue
-                hull = cv2.convexHull(contour)
-                quad = cv2.approxPolyN(hull, 4, epsilon_percentage=-1, ensure_convex=True).reshape(-1, 2)
-                if len(quad) == 4:
-                    quads.append(quad.astype(np.float32) * 2 + 0.5)
-                quads += [q * 2 + 0.5 for q in _longest_sides(contour)]
-    return quads
-
-
-def _longest_sides(contour: np.ndarray, spare: int = 1) -> list[np.ndarray]:
-    """Quads on the contour's longest straight runs: a document's sides outlast the things touching it.
-
-    The runs are taken one per line (an edge contour runs along both sides of a thin edge), the longest
-    4 + `spare` of them, and every four of those in their order around the contour make a quad.
+    A sheet lying over a licence's lower third leaves a visible part shaped like a card, and so on: each side
+    in turn is moved out to where either document's ratio puts it (detect_lines.complete_side).
     """
-    poly = cv2.approxPolyDP(contour, 2.0, True).reshape(-1, 2).astype(np.float64)
-    if len(poly) < 4:
-        return []
-    ends = np.roll(poly, -1, axis=0)
-    runs = np.linalg.norm(ends - poly, axis=1)
-    chosen: list[tuple[np.ndarray, np.ndarray]] = []  # (point, unit direction)
-    for i in np.argsort(-runs):
-        if runs[i] < 12 or len(chosen) == 4 + spare:
-            break
-        a, d = poly[i], (ends[i] - poly[i]) / runs[i]
-        mid = (poly[i] + ends[i]) / 2
-        duplicate = any(
-            abs(d[0] * e[1] - d[1] * e[0]) < 0.09 and abs((mid - p)[0] * e[1] - (mid - p)[1] * e[0]) < 4
-            for p, e in chosen
-        )
-        if not duplicate:
-            chosen.append((a, d))
-    if len(chosen) < 4:
-        return []
-    quads = []
-    for skip in [None] if len(chosen) == 4 else range(len(chosen)):
-        lines = [c for k, c in enumerate(chosen) if k != skip][:4]
-        centre = np.mean([p for p, _ in lines], axis=0)
-        lines.sort(key=lambda c: np.arctan2(c[0][1] - centre[1], c[0][0] - centre[0]))
-        corners = []
+    h, w = scene.shape
+    diagonal = float(np.linalg.norm(pts[2] - pts[0]))
+    names = [KIND_ASPECT[kind_hint]] if kind_hint in KIND_ASPECT else list(ASPECTS)
+    best = None
+    for name in names:
         for k in range(4):
-            (p1, d1), (p2, d2) = lines[k - 1], lines[k]
-            m = np.array([[d1[0], -d2[0]], [d1[1], -d2[1]]])
-            if abs(np.linalg.det(m)) < 0.2:  # consecutive lines nearly parallel: not a corner
-                break
-            t = np.linalg.solve(m, p2 - p1)
-            corners.append(p1 + t[0] * d1)
-        if len(corners) == 4:
-            quads.append(np.array(corners, np.float32))
-    return quads
+            moved = detect_lines.complete_side(pts, k, ASPECTS[name], FOCAL * w, scene.shape)
+            if moved is None or moved.min() < 0 or (moved[:, 0] > w - 1).any() or (moved[:, 1] > h - 1).any():
+                continue
+            a, b = pts[k], pts[(k + 1) % 4]
+            normal = np.array([b[1] - a[1], a[0] - b[0]], np.float32) / max(float(np.linalg.norm(b - a)), 1e-6)
+            shift = (moved[[k, (k + 1) % 4]] - pts[[k, (k + 1) % 4]]) @ normal
+            if shift.min() < -0.02 * diagonal or shift.max() < 0.03 * diagonal:
+                continue
+            found = _evidence_factor(scene.small, moved, name, [], kind_hint, scene.light)
+            # A side placed, not seen, costs: the completed outline must hold clearly more.
+            if found * 0.9 > factor + 0.25 and (best is None or found > best[3]):
+                best = (moved, name, [HIDDEN if j == k else None for j in range(4)], found * 0.9)
+    return best
 
 
-def _outermost(best: tuple, scored: list[tuple]) -> tuple:
+def _uncover(scene: _Scene, pts: np.ndarray, aspect: str, kind_hint: str | None) -> int | None:
+    """The side of an outline that is the edge of clutter lying over the document (a sheet, a thumb, a pen
+    along its margin), not the document's own edge; or None.
+
+    Such a side leaves the outline short: placed where the document's ratio puts it (given the other three,
+    detect_lines.complete_side), it moves out by a good share of the document, over something unlike the
+    desk seen round the other sides, and what the outline holds stays as much a document's.
+    """
+    pts = order_corners(pts)
+    h, w = scene.shape
+    diagonal = float(np.linalg.norm(pts[2] - pts[0]))
+    t = np.linspace(0.1, 0.9, 16, dtype=np.float32)[:, None]
+
+    def colours(points: np.ndarray) -> np.ndarray:
+        inside = (points[:, 0] >= 0) & (points[:, 0] <= w - 1) & (points[:, 1] >= 0) & (points[:, 1] <= h - 1)
+        xy = np.round(points[inside]).astype(np.int32)
+        return scene.colour[xy[:, 1], xy[:, 0]]
+
+    outside = []
+    for k in range(4):
+        a, b = pts[k], pts[(k + 1) % 4]
+        normal = np.array([b[1] - a[1], a[0] - b[0]], np.float32) / max(float(np.linalg.norm(b - a)), 1e-6)
+        outside.append(colours(a + t * (b - a) + 8 * normal))
+    base = None
+    best: tuple[float, int] | None = None
+    for k in range(4):
+        moved = detect_lines.complete_side(pts, k, ASPECTS[aspect], FOCAL * w, scene.shape)
+        if moved is None or moved.min() < 0 or (moved[:, 0] > w - 1).any() or (moved[:, 1] > h - 1).any():
+            continue
+        a, b = pts[k], pts[(k + 1) % 4]
+        normal = np.array([b[1] - a[1], a[0] - b[0]], np.float32) / max(float(np.linalg.norm(b - a)), 1e-6)
+        shift = (moved[[k, (k + 1) % 4]] - pts[[k, (k + 1) % 4]]) @ normal
+        # Short of the document's shape by more than its ratio's own uncertainty (about 2 %) at one end at least
+        # (clutter's edge runs at an angle to the document's).
+        if shift.min() < -0.02 * diagonal or shift.max() < 0.02 * diagonal or shift.max() > 0.4 * diagonal:
+            continue
+        near, far = a + t * (b - a), moved[k] + t * (moved[(k + 1) % 4] - moved[k])
+        wide = (shift[0] + t[:, 0] * (shift[1] - shift[0])) > 0.015 * diagonal  # where the strip is some width
+        strip = np.concatenate([colours((near + f * (far - near))[wide]) for f in (0.35, 0.55, 0.75)])
+        desk = np.concatenate([outside[j] for j in range(4) if j != k])
+        if len(strip) < 12 or len(desk) < 12:
+            continue
+        unlike = float(np.linalg.norm(np.median(strip, axis=0) - np.median(desk, axis=0)))
+        if unlike < 25:
+            continue  # the desk goes on there: the side is the document's edge
+        if base is None:
+            base = _evidence_factor(scene.small, pts, aspect, [], kind_hint, scene.light)
+        if _evidence_factor(scene.small, moved, aspect, [], kind_hint, scene.light) < base - 0.05:
+            continue
+        if best is None or unlike > best[0]:
+            best = (unlike, k)
+    return None if best is None else best[1]
+
+
+def _evidence_factor(
+    small: np.ndarray, pts: np.ndarray, aspect: str, sides: list, kind_hint: str | None, white: float | None = None
+) -> float:
+    """What a candidate's confidence is multiplied by: EVIDENCE_FLOOR with no sign of a document's print, 1 with.
+
+    A document running out of the frame across one side is completed beyond it by its shape, so the layout's
+    boxes that show can be looked into; it is never fully sure.
+    """
+    kinds = (kind_hint,) if kind_hint in detect_evidence.KINDS_OF["card"] + detect_evidence.KINDS_OF["a4"] else None
+    cut = [k for k, side in enumerate(sides) if side]
+    if not cut:
+        view = detect_evidence.DocumentView(small, reading_order(pts), aspect, white)
+        found = max(view.scores(kinds or detect_evidence.KINDS_OF[aspect]).values())
+        return EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * found
+    found = 0.5 * detect_evidence.visible_evidence(small, pts, white)
+    names = [KIND_ASPECT[kind_hint]] if kind_hint in KIND_ASPECT else list(ASPECTS)
+    for name in names if len(cut) == 1 else ():
+        whole = detect_lines.complete_side(pts, cut[0], ASPECTS[name], FOCAL * small.shape[1], small.shape)
+        if whole is not None:
+            view = detect_evidence.DocumentView(small, reading_order(whole), name, white)
+            found = max(found, 0.8 * max(view.scores(kinds or detect_evidence.KINDS_OF[name]).values()))
+    return EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * found
+
+
+def _gradient_quads(scene: _Scene, min_area: float, kind_hint: str | None) -> list[np.ndarray]:
+    """Quads of the lines a gradient-voted Hough transform finds in the half-size frame (detect_lines)."""
+    h, w = scene.shape
+    half = cv2.resize(scene.gray, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    half = cv2.GaussianBlur(half.astype(np.float32), (0, 0), 1.0)
+    names = [KIND_ASPECT[kind_hint]] if kind_hint in KIND_ASPECT else list(ASPECTS)
+    aspects = tuple(ASPECTS[name] for name in names)
+    return detect_lines.line_quads(half, scene.gray, scene.distance, scene.step, min_area, FOCAL, aspects)
+
+
+def _outermost(best: _Candidate, scored: list[_Candidate]) -> _Candidate:
     """The paper around a printed frame: a good outline just outside the best one, of the same shape, wins."""
-    inner = best[2]
+    inner = best.points
     diag = float(np.linalg.norm(inner[2] - inner[0]))
     chosen = best
     for candidate in scored:
-        outer = candidate[2]
-        if candidate[1] < 0.6 * best[1] or cv2.contourArea(outer) <= cv2.contourArea(chosen[2]):
+        outer = candidate.points
+        if candidate.confidence < 0.6 * best.confidence or cv2.contourArea(outer) <= cv2.contourArea(chosen.points):
             continue
         gaps = np.linalg.norm(outer - inner, axis=1)
         if gaps.max() > 0.12 * diag or gaps.min() < 0.01 * diag:
@@ -445,81 +400,6 @@ def _outermost(best: tuple, scored: list[tuple]) -> tuple:
         if all(cv2.pointPolygonTest(outer.reshape(-1, 1, 2), (float(x), float(y)), False) > 0 for x, y in inner):
             chosen = candidate
     return chosen
-
-
-def _fit_side(
-    gray: np.ndarray, a: np.ndarray, b: np.ndarray, radius: float
-) -> tuple[np.ndarray, np.ndarray, float] | None:
-    """The side between corners a and b located to sub-pixel: (a point on it, its direction, the share of samples
-    lying on it within a pixel), or None."""
-    d = b - a
-    length = float(np.linalg.norm(d))
-    if length < 8:
-        return None
-    u = d / length
-    normal = np.array([u[1], -u[0]], np.float32)
-    m = int(np.clip(length / 6, 12, 80))
-    t = np.linspace(0.1, 0.9, m, dtype=np.float32)[:, None]  # clear of rounded corners
-    step = 0.5
-    offsets = np.arange(-radius, radius + step, step, dtype=np.float32)
-    base = a + t * d  # (m, 2)
-    grid = base[:, None, :] + offsets[None, :, None] * normal  # (m, k, 2)
-    values = cv2.remap(gray, grid[..., 0], grid[..., 1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    deriv = np.zeros_like(values)
-    deriv[:, 1:-1] = values[:, 2:] - values[:, :-2]
-    peaks = np.abs(deriv).argmax(axis=1)
-    sign = np.sign(deriv[np.arange(m), peaks].sum())  # the side is one transition, e.g. light card to desk
-    g = deriv * (sign or 1.0)
-    idx = np.clip(g.argmax(axis=1), 1, len(offsets) - 2)
-    rows = np.arange(m)
-    y0, y1, y2 = g[rows, idx - 1], g[rows, idx], g[rows, idx + 1]
-    denom = y0 - 2 * y1 + y2
-    delta = np.where(np.abs(denom) > 1e-6, 0.5 * (y0 - y2) / np.where(denom == 0, 1, denom), 0.0)
-    offset = offsets[idx] + np.clip(delta, -0.5, 0.5) * step
-    strength = y1
-    middle = float(np.partition(strength, m // 2)[m // 2])
-    good = (strength > max(4.0, 0.35 * middle)) & (idx > 1) & (idx < len(offsets) - 2)
-    if good.sum() < max(5, m // 3):
-        return None
-    located = base + offset[:, None] * normal
-    vx, vy, x0, y0_ = cv2.fitLine(located[good].astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
-    off_line = np.abs((located[:, 0] - x0) * vy - (located[:, 1] - y0_) * vx)
-    support = float((good & (off_line < 1.0)).mean())
-    return np.array([x0, y0_], np.float32), np.array([vx, vy], np.float32), support
-
-
-def _refine(
-    gray: np.ndarray, points: np.ndarray, radius: float, cut: Sequence[str | None] = ()
-) -> tuple[Points, list[float]]:
-    """refine_quad, also giving each side's support (1.0 for sides left alone along the frame's border)."""
-    pts = np.asarray(points, np.float32)
-    gray = gray.astype(np.float32) if gray.dtype != np.float32 else gray
-    lines, supports = [], []
-    for k in range(4):
-        a, b = pts[k], pts[(k + 1) % 4]
-        fitted = None if (cut and cut[k]) else _fit_side(gray, a, b, radius)
-        if fitted is None:
-            lines.append((a, (b - a) / max(float(np.linalg.norm(b - a)), 1e-6)))
-            supports.append(1.0 if (cut and cut[k]) else 0.0)
-        else:
-            lines.append(fitted[:2])
-            supports.append(fitted[2])
-    out = pts.copy()
-    for k in range(4):
-        (p1, d1), (p2, d2) = lines[(k - 1) % 4], lines[k]
-        m = np.array([[d1[0], -d2[0]], [d1[1], -d2[1]]], np.float64)
-        if abs(np.linalg.det(m)) < 1e-6:
-            continue
-        s = np.linalg.solve(m, (p2 - p1).astype(np.float64))
-        corner = p1 + s[0] * d1
-        if np.linalg.norm(corner - pts[k]) <= radius * 2:  # a wild intersection means a side was misread
-            out[k] = corner
-    return out, supports
-
-
-def refine_quad(gray: np.ndarray, points: np.ndarray, radius: float, cut: Sequence[str | None] = ()) -> Points:
-    """Corners moved to the intersections of the sub-pixel sides found within `radius` px of the given ones."""
-    return _refine(gray, points, radius, cut)[0]
 
 
 def track_document(frame: np.ndarray, prior: Quad, *, kind_hint: str | None = None) -> Quad | None:
@@ -538,13 +418,13 @@ def track_document(frame: np.ndarray, prior: Quad, *, kind_hint: str | None = No
     x0, y0, x1, y1 = int(max(0, x0)), int(max(0, y0)), int(min(w, x1)), int(min(h, y1))
     gray = cv2.GaussianBlur(cv2.cvtColor(frame[y0:y1, x0:x1], cv2.COLOR_BGR2GRAY), (0, 0), 1.0).astype(np.float32)
     shift = np.float32([x0, y0])
-    pts, _ = _refine(gray, prior.points - shift, reach)
-    pts, supports = _refine(gray, pts, 3.0)
+    pts, _ = detect_lines.refine(gray, prior.points - shift, reach)
+    pts, supports = detect_lines.refine(gray, pts, 3.0)
     pts = pts + shift
     if min(supports) < 0.4 or np.mean(supports) < 0.7 or float(np.abs(pts - prior.points).max()) > 2 * reach:
         return None
     if (
-        any(_frame_sides(pts, (h, w), tol=2.0))
+        any(detect_lines.frame_sides(pts, (h, w), tol=2.0))
         or pts.min() < 2
         or (pts[:, 0] > w - 3).any()
         or (pts[:, 1] > h - 3).any()
@@ -556,6 +436,87 @@ def track_document(frame: np.ndarray, prior: Quad, *, kind_hint: str | None = No
         return None
     confidence = prior.confidence * min(1.0, float(np.mean(supports)) / 0.9)
     return Quad(pts.astype(np.float32), aspect, round(confidence, 3), "tracked")
+
+
+@dataclass
+class _Candidate:
+    """One outline in the detection frame, scored: rank (confidence, larger outlines a little ahead) and 0..1
+    confidence, its aspect, how it was found, and its sides' frame sides (or HIDDEN: placed, not seen)."""
+
+    rank: float
+    confidence: float
+    points: np.ndarray
+    aspect: str
+    method: str
+    sides: list
+
+    @property
+    def standing(self) -> float:
+        """The rank to beat: the document already followed is kept unless something clearly better shows."""
+        return self.rank * (1.1 if self.method == "prior" else 1.0)
+
+    def weighed(self, factor: float) -> _Candidate:
+        rank, confidence = self.rank * factor, self.confidence * factor
+        return _Candidate(rank, confidence, self.points, self.aspect, self.method, self.sides)
+
+
+def _scored(items: list[tuple[np.ndarray, str]], scene: _Scene, kind_hint: str | None, still: bool) -> list[_Candidate]:
+    """The outlines worth anything, best first, the few best polished onto the edges."""
+    scored: list[_Candidate] = []
+    seen = set()
+    for pts, method in items:
+        pts = order_corners(pts)
+        key = tuple(np.round(pts.ravel() / 3).astype(int))  # near-identical outlines come in twos and threes
+        if key not in seen:
+            seen.add(key)
+            rank, confidence, aspect, sides = _score(pts, scene, kind_hint, still)
+            if confidence > 0.02:
+                scored.append(_Candidate(rank, confidence, pts, aspect, method, sides))
+    scored.sort(key=lambda c: -c.rank)
+    gray = scene.gray.astype(np.float32)
+    # Outlines from regions and runs can sit some px off, which the strict score punishes; a side still
+    # unconvincing after that may be faint, or partly under clutter a point-by-point fit follows (snap_quad).
+    for i, c in enumerate(scored[:4]):
+        tries = [refine_quad(gray, c.points, radius=6.0, cut=c.sides)]
+        if i < 2 and c.confidence < 0.7:
+            tries.append(detect_lines.snap_quad(gray, c.points, 8.0, 1.0, scene.step, keep=tuple(c.sides)))
+        for polished in map(order_corners, tries):
+            rank, confidence, aspect, sides = _score(polished, scene, kind_hint, still)
+            if confidence > scored[i].confidence:
+                scored[i] = _Candidate(rank, confidence, polished, aspect, c.method, sides)
+    scored.sort(key=lambda c: -c.rank)
+    return scored
+
+
+def _choose(scored: list[_Candidate], scene: _Scene, kind_hint: str | None, still: bool) -> _Candidate | None:
+    """The best outline once the best few are weighed by what they hold (a plain sheet has the outline of a
+    document but none of its print): best first, until none left could win even were its print perfect."""
+    best, best_factor = None, 1.0
+    for c in scored[:EVIDENCE_CHECKS]:
+        if best is not None and c.standing <= best.standing:
+            break
+        factor = _evidence_factor(scene.small, c.points, c.aspect, c.sides, kind_hint, scene.light)
+        if factor >= 0.7 and c.confidence < 0.5:
+            # Surely a document, but its outline unconvincing: look for its faint sides near this one.
+            snapped = order_corners(
+                detect_lines.snap_quad(scene.gray.astype(np.float32), c.points, 8.0, 1.0, scene.step)
+            )
+            rank, confidence, aspect, sides = _score(snapped, scene, kind_hint, still)
+            if confidence > c.confidence and aspect == c.aspect:
+                c = _Candidate(rank, confidence, snapped, aspect, c.method, sides)
+        if factor < 0.6 and not any(c.sides) and c.confidence >= 0.4:
+            # What shows may be the part of a document not under clutter: the whole, placed by its shape.
+            reshaped = _reshape(scene, c.points, kind_hint, factor)
+            if reshaped is not None:
+                points, aspect, sides, factor = reshaped
+                c = _Candidate(c.rank, c.confidence, points, aspect, c.method, sides)
+        weighed = c.weighed(factor)
+        if weighed.confidence >= MIN_CONFIDENCE and (best is None or weighed.standing > best.standing):
+            best, best_factor = weighed, factor
+    if best is None:
+        return None
+    # The sheet around a licence's printed frame holds the same print: weighed as the best one was.
+    return _outermost(best, [w for c in scored if (w := c.weighed(best_factor)).confidence >= MIN_CONFIDENCE])
 
 
 def find_document(
@@ -574,127 +535,41 @@ def find_document(
     min_area = MIN_AREA * h * w
     candidates: list[tuple[np.ndarray, str]] = []
     for edges in scene.maps:
-        candidates += [(q, "edges") for q in _hull_quads(edges, min_area)]
+        candidates += [(q, "edges") for q in detect_lines.hull_quads(edges, min_area)]
     # Cheap, and right where an edge contour merges with clutter touching the document.
-    candidates += [(q, "segments") for q in _segment_quads(scene, min_area)]
+    candidates += [(q, "segments") for q in detect_lines.segment_quads(scene.small, min_area)]
     if prior is not None:
         candidates.append((prior.points / np.float32(scale), "prior"))
-
-    small_gray = scene.gray.astype(np.float32)
-    empty: tuple = (0.0, 0.0, np.zeros((4, 2), np.float32), "", "", [])
-
-    def best_of(items: list[tuple[np.ndarray, str]]) -> tuple[float, float, np.ndarray, str, str, list]:
-        scored: list[tuple[float, float, np.ndarray, str, str, list]] = []
-        seen = set()
-        for pts, method in items:
-            pts = order_corners(pts)
-            key = tuple(np.round(pts.ravel() / 3).astype(int))  # near-identical outlines come in twos and threes
-            if key in seen:
-                continue
-            seen.add(key)
-            rank, confidence, aspect, sides = _score(pts, scene, kind_hint, still)
-            if confidence > 0.02:
-                scored.append((rank, confidence, pts, aspect, method, sides))
-        scored.sort(key=lambda c: -c[0])
-        # Polish the few best: outlines from regions and runs can sit some px off, which the strict score punishes.
-        for i in range(min(4, len(scored))):
-            rank, confidence, pts, aspect, method, sides = scored[i]
-            polished = order_corners(refine_quad(small_gray, pts, radius=6.0, cut=sides))
-            again = _score(polished, scene, kind_hint, still)
-            if again[1] > confidence:
-                scored[i] = (again[0], again[1], polished, again[2], method, again[3])
-        good = [c for c in scored if c[1] >= MIN_CONFIDENCE]
-        if not good:
-            return empty
-        # Stay with the document already followed unless something clearly better shows.
-        best = max(good, key=lambda c: c[0] * (1.1 if c[4] == "prior" else 1.0))
-        top_confidence[0] = max(top_confidence[0], best[1])
-        return _outermost(best, good)
-
-    top_confidence = [0.0]
-    best = best_of(candidates)
-    if top_confidence[0] < 0.55:
+    best = _choose(_scored(candidates, scene, kind_hint, still), scene, kind_hint, still)
+    if best is None or best.confidence < 0.55:
         # Only when nothing convincing showed: this costs more, and finds more false outlines.
-        other = best_of([(q, "lines") for q in _line_quads(scene.maps[0] | scene.maps[1])])
-        if other[0] > best[0]:
+        lines = detect_lines.hough_quads(scene.maps[0] | scene.maps[1]) + _gradient_quads(scene, min_area, kind_hint)
+        other = _choose(_scored([(q, "lines") for q in lines], scene, kind_hint, still), scene, kind_hint, still)
+        if other is not None and (best is None or other.rank > best.rank):
             best = other
-    _, confidence, pts, aspect, method, sides = best
-    if confidence < MIN_CONFIDENCE:
+    if best is None:
         return _full_image(frame, kind_hint) if still else None
+    sides = [None if side == HIDDEN else side for side in best.sides]
+    hidden = best.sides.index(HIDDEN) if HIDDEN in best.sides else None
+    if hidden is None and not any(sides):
+        hidden = _uncover(scene, best.points, best.aspect, kind_hint)
+    keep = [HIDDEN if k == hidden else side for k, side in enumerate(sides)]
+    # At full resolution: the sides seen located to sub-pixel, a licence's widened to the sheet, a hidden one
+    # placed again from them.
     gray = cv2.GaussianBlur(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY), (0, 0), 1.0).astype(np.float32)
-    full = pts * np.float32(scale)
-    full = refine_quad(gray, full, radius=3 * scale + 4, cut=sides)
-    full = refine_quad(gray, full, radius=3.0, cut=sides)
-    if aspect == "a4" and not any(sides):
-        full = _expand_to_paper(gray, full)
+    full = refine_quad(gray, best.points * np.float32(scale), radius=3 * scale + 4, cut=keep)
+    full = refine_quad(gray, full, radius=3.0, cut=keep)
+    if best.aspect == "a4" and not any(sides):
+        full = detect_paper.expand_to_paper(gray, full, keep)
+    if hidden is not None:
+        placed = detect_lines.complete_side(full, hidden, ASPECTS[best.aspect], FOCAL * frame.shape[1], frame.shape)
+        full = full if placed is None else placed
     points = reading_order(full)
     if still and _is_the_whole_image(frame, points, kind_hint):
-        return _full_image(frame, kind_hint, confidence)
+        return _full_image(frame, kind_hint, best.confidence)
     aspect = aspect_of(document_ratio(points, frame.shape), kind_hint)[0]
-    cut = tuple(s for s in _frame_sides(points, frame.shape[:2], tol=2.5 * scale) if s)
-    return Quad(points, aspect, round(float(min(1.0, confidence)), 3), method, cut)
-
-
-def _edge_beyond(gray: np.ndarray, a: np.ndarray, b: np.ndarray, reach: float) -> float | None:
-    """How far outside side a-b the paper ends, if a strip of paper lies between it and something else."""
-    d = b - a
-    length = float(np.linalg.norm(d))
-    normal = np.array([d[1], -d[0]], np.float32) / max(length, 1e-6)  # outward for clockwise corners
-    t = np.linspace(0.15, 0.85, 48, dtype=np.float32)[:, None]
-    offsets = np.arange(0, reach, 1.0, dtype=np.float32)
-    grid = (a + t * d)[:, None, :] + offsets[None, :, None] * normal
-    h, w = gray.shape[:2]
-    in_image = ((grid[..., 0] >= 0) & (grid[..., 0] <= w - 1) & (grid[..., 1] >= 0) & (grid[..., 1] <= h - 1)).mean(0)
-    values = cv2.remap(gray, grid[..., 0], grid[..., 1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    profile = np.median(values, axis=0)[: int(np.argmin(in_image >= 0.5)) if in_image.min() < 0.5 else None]
-    if len(profile) < 8:
-        return None
-    inside = float(np.median(cv2.remap(gray, *(a + t * d - 6 * normal).T[:, :, None], cv2.INTER_LINEAR)))
-    head = profile[: max(4, len(profile) // 3)]
-    start = int(np.argmax(head >= head.max() - 4))  # past the printed rule, onto the margin's paper
-    paper = float(profile[start : start + 4].max())
-    if abs(paper - inside) > 25 or paper < 120:  # not a margin of the same paper but the desk: no frame here
-        return None
-    step = np.abs(profile[start:] - paper)
-    # The paper ends where the profile leaves the margin's level: for 2 px running, or sharply for 1 (the thin
-    # shadow line a sheet's edge draws on a scanner bed as light as the paper).
-    hits = np.flatnonzero(((step[:-1] >= 5) & (step[1:] >= 5)) | (step[:-1] >= 10))
-    return float(start + hits[0]) if hits.size else None
-
-
-def _expand_to_paper(gray: np.ndarray, points: np.ndarray) -> Points:
-    """The sheet's own edges when the outline found is the licence's printed frame, a margin inside them.
-
-    Each side steps outward over strips of paper, rule by rule (the licence's frame is two rules with a band
-    between), until what lies beyond is not paper; all four must step, and not further in all than a frame is
-    wide (6 % of the diagonal: 21 mm of the licence's 364).
-    """
-    pts = np.asarray(points, np.float32)
-    diagonal = float(np.linalg.norm(pts[2] - pts[0]))
-    shifts = np.zeros(4, np.float32)
-    normals = []
-    for k in range(4):
-        d = pts[(k + 1) % 4] - pts[k]
-        normal = np.array([d[1], -d[0]], np.float32) / max(float(np.linalg.norm(d)), 1e-6)
-        normals.append(normal)
-        for _ in range(3):
-            a, b = pts[k] + shifts[k] * normal, pts[(k + 1) % 4] + shifts[k] * normal
-            gap = _edge_beyond(gray, a, b, 0.05 * diagonal)
-            if gap is None or gap < 3 or shifts[k] + gap > 0.06 * diagonal:
-                break
-            shifts[k] += gap
-    if shifts.min() <= 0:
-        return pts
-    out = pts.copy()
-    for k in range(4):
-        p1, d1 = pts[(k - 1) % 4] + shifts[(k - 1) % 4] * normals[(k - 1) % 4], pts[k] - pts[(k - 1) % 4]
-        p2, d2 = pts[k] + shifts[k] * normals[k], pts[(k + 1) % 4] - pts[k]
-        m = np.array([[d1[0], -d2[0]], [d1[1], -d2[1]]], np.float64)
-        s = np.linalg.solve(m, (p2 - p1).astype(np.float64))
-        out[k] = p1 + s[0] * d1
-    h, w = gray.shape[:2]
-    out = refine_quad(gray, out, radius=4.0, cut=_frame_sides(out, (h, w), tol=3.0))
-    return out
+    cut = tuple(s for s in detect_lines.frame_sides(points, frame.shape[:2], tol=2.5 * scale) if s)
+    return Quad(points, aspect, round(float(min(1.0, best.confidence)), 3), best.method, cut)
 
 
 def _is_the_whole_image(image: np.ndarray, points: np.ndarray, kind_hint: str | None) -> bool:

@@ -100,8 +100,33 @@ def read_document(image: np.ndarray, kind: str) -> dict[str, FieldResult]:
     return results
 
 
-def _landmark_score(image: np.ndarray, layout: Layout) -> float:
-    """How well the layout's fixed words read where they belong (0..1)."""
+def _landmark_score(image: np.ndarray, layout: Layout, *, codes: bool = False) -> float:
+    """How well the layout's fixed words read where they belong (0..1).
+
+    With `codes`, a code that proves the kind and the way up counts as a perfect reading: the licence's QR code
+    (it holds the 国家企业信用信息公示系统 address), or an ID number, credit code or validity period read with
+    its character whitelist that passes its rules (the check digit, real dates); printed words may be faint
+    or under glare where a bold code still reads.
+    """
+    if codes:
+        if layout.kind == "business_license":
+            import zxingcpp  # only classification reads the QR code
+
+            from kiosk.ocr.layouts import LICENSE_QR_BOX
+
+            x0, y0, x1, y1 = LICENSE_QR_BOX
+            qr = crop(image, layout, (x0 - 4, y0 - 4, x1 + 4, y1 + 4))
+            if any("gsxt.gov.cn" in code.text for code in zxingcpp.read_barcodes(qr)):
+                return 1.0
+        name = {"id_card_front": "id_number", "id_card_back": "validity", "business_license": "credit_code"}
+        spec = layout.field(name[layout.kind])
+        rows = text_rows(crop(image, layout, spec.box), 1)
+        if rows:
+            engine = engines.get_engine(_engine_order(spec.charset)[0])
+            reading = engine.read_line(enhance(rows[0]), charset=allowed_characters(spec))
+            result = interpret(spec, [reading], {}, rows[0])
+            if result.value and not result.problems:
+                return 1.0
     engine = engines.get_engine(_engine_order("cjk")[0])
     scores = []
     for word, box in layout.landmarks:
@@ -115,20 +140,56 @@ def _landmark_score(image: np.ndarray, layout: Layout) -> float:
 
 
 def classify(frame: np.ndarray, quad, hint: str = "auto") -> tuple[str, np.ndarray, float]:
-    """The kind and side of the document in `frame` and its upright rectified image, with a 0..1 score."""
+    """The kind and side of the document in `frame` and its upright rectified image, with a 0..1 score.
+
+    Cheap visual evidence first (kiosk.ocr.detect_evidence: the portrait and blue labels, the red emblem, the QR
+    code and seal where the layouts put them), for every kind and way up; then, best first, the printed
+    landmark words, and where those read poorly a code that settles it (_landmark_score with codes). Evidence
+    alone never makes a confident answer (a foreign card can have a photo): a blank sheet or another
+    document scores under 0.5.
+    """
+    import cv2
+
+    from kiosk.ocr import detect_evidence
+
     kinds = [hint] if hint in KINDS else list(KINDS)
     if hint == "auto" and quad is not None and getattr(quad, "aspect", None) in ("card", "a4"):
         kinds = list(CARD_KINDS) if quad.aspect == "card" else ["business_license"]
-    best = ("", np.zeros((1, 1, 3), np.uint8), -1.0)
+    # Every way up of every kind, with its visual evidence: (evidence, kind, upright image).
+    hypotheses: list[tuple[float, str, np.ndarray]] = []
+    rectified: dict[tuple[int, int], np.ndarray] = {}
+    points = None if quad is None else getattr(quad, "points", quad)
+    square = points is None or detect.Quad(np.asarray(points, np.float32).reshape(4, 2), "", 0.0).ratio < 1.2
     for kind in kinds:
         layout = LAYOUTS[kind]
-        rectified = detect.rectify(frame, quad, layout.size)
-        for upright in detect.upright_candidates(rectified, layout.size):
-            score = _landmark_score(upright, layout)
-            if score > best[2]:
-                best = (kind, upright, score)
-            if score > 0.9:
-                return best
+        aspect = detect.KIND_ASPECT[kind]
+        if layout.size not in rectified:
+            rectified[layout.size] = detect.rectify(frame, quad, layout.size)
+        turns = detect.upright_candidates(rectified[layout.size], layout.size)[: 4 if square else 2]
+        for upright in turns:
+            h, w = upright.shape[:2]
+            small = cv2.resize(upright, (w // 4, h // 4), interpolation=cv2.INTER_AREA)
+            corners = np.array([[0, 0], [w // 4, 0], [w // 4, h // 4], [0, h // 4]], np.float32)
+            view = detect_evidence.DocumentView(small, corners, aspect)
+            hypotheses.append((view.scores((kind,))[(kind, 0)], kind, upright))
+    hypotheses.sort(key=lambda item: -item[0])
+
+    def combined(landmarks: float, evidence: float) -> float:
+        # Evidence lifts a faint reading; on its own it stays under 0.5.
+        return 1.0 - (1.0 - landmarks) * (1.0 - 0.45 * evidence)
+
+    best = ("", np.zeros((1, 1, 3), np.uint8), -1.0)
+    for rank, (evidence, kind, upright) in enumerate(hypotheses):
+        if rank >= 3 and evidence < 0.3:
+            break  # the rest look like none of the kinds: reading their words would only cost time
+        layout = LAYOUTS[kind]
+        score = combined(_landmark_score(upright, layout), evidence)
+        if score < 0.85 and (evidence >= 0.3 or score >= 0.3):
+            score = max(score, combined(_landmark_score(upright, layout, codes=True), evidence))
+        if score > best[2]:
+            best = (kind, upright, score)
+        if score >= 0.85:
+            break
     return best
 
 
