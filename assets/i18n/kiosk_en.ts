@@ -1298,76 +1298,81 @@
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="241" />
+        <source>这是证件的另一面，请翻过来后重拍</source>
+        <translation>This is the other side of the card: turn it over and take the picture again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="242" />
         <source>这可能不是要求的证件，请检查后重拍</source>
         <translation>This may not be the document asked for. Please check and take the picture again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="242" />
+        <location filename="../../ui/screens/review.py" line="243" />
         <source>这看起来是复印件，请使用证件原件</source>
         <translation>This looks like a photocopy. Please use the original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="243" />
+        <location filename="../../ui/screens/review.py" line="244" />
         <source>这看起来是屏幕上的照片，请使用证件原件</source>
         <translation>This looks like a picture on a screen. Please use the original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="244" />
+        <location filename="../../ui/screens/review.py" line="245" />
         <source>证件有反光，部分文字可能没读准，请仔细核对</source>
         <translation>Glare on the document: some text may be read wrongly, please check carefully</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="245" />
+        <location filename="../../ui/screens/review.py" line="246" />
         <source>照片有些模糊，请仔细核对，或者重拍</source>
         <translation>The picture is a little blurred: please check carefully, or take it again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="246" />
+        <location filename="../../ui/screens/review.py" line="247" />
         <source>照片偏暗，请仔细核对，或者重拍</source>
         <translation>The picture is dark: please check carefully, or take it again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="247" />
+        <location filename="../../ui/screens/review.py" line="248" />
         <source>照片过亮，请仔细核对，或者重拍</source>
         <translation>The picture is too bright: please check carefully, or take it again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="252" />
+        <location filename="../../ui/screens/review.py" line="253" />
         <source>请核对识别结果</source>
         <translation>Please check what was read</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="253" />
+        <location filename="../../ui/screens/review.py" line="254" />
         <source>标有 ⚠ 的项目请逐一核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>Check each item marked ⚠: press "Correct" if it is right, or press the text to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="254" />
+        <location filename="../../ui/screens/review.py" line="255" />
         <source>重拍</source>
         <translation>Take again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="255" />
+        <location filename="../../ui/screens/review.py" line="256" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="256" />
+        <location filename="../../ui/screens/review.py" line="257" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="257" />
+        <location filename="../../ui/screens/review.py" line="258" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="258" />
+        <location filename="../../ui/screens/review.py" line="259" />
         <source>也可能是（点一下即可选用）：</source>
         <translation>It may also be (press one to use it):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="267" />
+        <location filename="../../ui/screens/review.py" line="268" />
         <source>请核对识别结果。有 %n 项需要核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>
             <numerusform>Please check what was read. %n item needs checking: press "Correct" if it is right, or press the text to change it</numerusform>
@@ -1375,53 +1380,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="268" />
+        <location filename="../../ui/screens/review.py" line="269" />
         <source>请核对识别结果，没有问题就点“确认”</source>
         <translation>Please check what was read, then press "Confirm"</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="301" />
+        <location filename="../../ui/screens/review.py" line="302" />
         <source>请核对：%1</source>
         <translation>Please check: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="376" />
+        <location filename="../../ui/screens/review.py" line="377" />
         <source>修改：%1</source>
         <translation>Change: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="377" />
+        <location filename="../../ui/screens/review.py" line="378" />
         <source>识别结果：%1</source>
         <translation>Read as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="302" />
+        <location filename="../../ui/screens/review.py" line="303" />
         <source>已核对</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="303" />
+        <location filename="../../ui/screens/review.py" line="304" />
         <source>已修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="308" />
-        <location filename="../../ui/screens/review.py" line="377" />
+        <location filename="../../ui/screens/review.py" line="309" />
+        <location filename="../../ui/screens/review.py" line="378" />
         <source>（没有读出）</source>
         <translation>(nothing read)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="310" />
+        <location filename="../../ui/screens/review.py" line="311" />
         <source>正确</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="311" />
+        <location filename="../../ui/screens/review.py" line="312" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="321" />
+        <location filename="../../ui/screens/review.py" line="322" />
         <source>还有 %n 项需要核对</source>
         <translation>
             <numerusform>%n item still to check</numerusform>
@@ -1429,7 +1434,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="323" />
+        <location filename="../../ui/screens/review.py" line="324" />
         <source>都核对好了，请点“确认”</source>
         <translation>All checked: please press "Confirm"</translation>
     </message>

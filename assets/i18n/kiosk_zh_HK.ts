@@ -1297,136 +1297,141 @@
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="241" />
+        <source>这是证件的另一面，请翻过来后重拍</source>
+        <translation>這是證件的另一面，請翻過來後重拍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="242" />
         <source>这可能不是要求的证件，请检查后重拍</source>
         <translation>這可能不是要求的證件，請檢查後重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="242" />
+        <location filename="../../ui/screens/review.py" line="243" />
         <source>这看起来是复印件，请使用证件原件</source>
         <translation>這看起來是複印件，請使用證件原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="243" />
+        <location filename="../../ui/screens/review.py" line="244" />
         <source>这看起来是屏幕上的照片，请使用证件原件</source>
         <translation>這看起來是屏幕上的照片，請使用證件原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="244" />
+        <location filename="../../ui/screens/review.py" line="245" />
         <source>证件有反光，部分文字可能没读准，请仔细核对</source>
         <translation>證件有反光，部分文字可能沒讀準，請仔細核對</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="245" />
+        <location filename="../../ui/screens/review.py" line="246" />
         <source>照片有些模糊，请仔细核对，或者重拍</source>
         <translation>照片有些模糊，請仔細核對，或者重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="246" />
+        <location filename="../../ui/screens/review.py" line="247" />
         <source>照片偏暗，请仔细核对，或者重拍</source>
         <translation>照片偏暗，請仔細核對，或者重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="247" />
+        <location filename="../../ui/screens/review.py" line="248" />
         <source>照片过亮，请仔细核对，或者重拍</source>
         <translation>照片過亮，請仔細核對，或者重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="252" />
+        <location filename="../../ui/screens/review.py" line="253" />
         <source>请核对识别结果</source>
         <translation>請核對識別結果</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="253" />
+        <location filename="../../ui/screens/review.py" line="254" />
         <source>标有 ⚠ 的项目请逐一核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>標有 ⚠ 的項目請逐一核對：內容正確就點“正確”，不對就點內容修改</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="254" />
+        <location filename="../../ui/screens/review.py" line="255" />
         <source>重拍</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="255" />
+        <location filename="../../ui/screens/review.py" line="256" />
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="256" />
+        <location filename="../../ui/screens/review.py" line="257" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="257" />
+        <location filename="../../ui/screens/review.py" line="258" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="258" />
+        <location filename="../../ui/screens/review.py" line="259" />
         <source>也可能是（点一下即可选用）：</source>
         <translation>也可能是（點一下即可選用）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="267" />
+        <location filename="../../ui/screens/review.py" line="268" />
         <source>请核对识别结果。有 %n 项需要核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>
             <numerusform>請核對識別結果。有 %n 項需要核對：內容正確就點“正確”，不對就點內容修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="268" />
+        <location filename="../../ui/screens/review.py" line="269" />
         <source>请核对识别结果，没有问题就点“确认”</source>
         <translation>請核對識別結果，沒有問題就點“確認”</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="301" />
+        <location filename="../../ui/screens/review.py" line="302" />
         <source>请核对：%1</source>
         <translation>請核對：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="376" />
+        <location filename="../../ui/screens/review.py" line="377" />
         <source>修改：%1</source>
         <translation>修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="377" />
+        <location filename="../../ui/screens/review.py" line="378" />
         <source>识别结果：%1</source>
         <translation>識別結果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="302" />
+        <location filename="../../ui/screens/review.py" line="303" />
         <source>已核对</source>
         <translation>已核對</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="303" />
+        <location filename="../../ui/screens/review.py" line="304" />
         <source>已修改</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="308" />
-        <location filename="../../ui/screens/review.py" line="377" />
+        <location filename="../../ui/screens/review.py" line="309" />
+        <location filename="../../ui/screens/review.py" line="378" />
         <source>（没有读出）</source>
         <translation>（沒有讀出）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="310" />
+        <location filename="../../ui/screens/review.py" line="311" />
         <source>正确</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="311" />
+        <location filename="../../ui/screens/review.py" line="312" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="321" />
+        <location filename="../../ui/screens/review.py" line="322" />
         <source>还有 %n 项需要核对</source>
         <translation>
             <numerusform>還有 %n 項需要核對</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="323" />
+        <location filename="../../ui/screens/review.py" line="324" />
         <source>都核对好了，请点“确认”</source>
         <translation>都核對好了，請點“確認”</translation>
     </message>

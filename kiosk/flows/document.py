@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 DOCUMENT_KINDS = tuple(REPORTED_FIELDS)
 # Warnings the review screen explains to the resident (capture's fraud hints, the reader's quality warnings).
-REVIEW_WARNINGS = ("wrong_document", "photocopy", "screen", "glare", "blurred", "too_dark", "too_bright")
+REVIEW_WARNINGS = ("wrong_side", "wrong_document", "photocopy", "screen", "glare", "blurred", "too_dark", "too_bright")
 PHASES = ("idle", "capturing", "reading", "review", "done")
 # Reader problems (kiosk.ocr.rules and kiosk.ocr.fields, English) as reason codes the view translates.
 REASONS = (

@@ -205,8 +205,15 @@ def extract(image: np.ndarray, kind: str = "auto") -> Extraction:
     if found is None:
         warnings.append("no_document_edges")
     found_kind, upright, score = classify(image, found, kind)
+    if score < 0.5 and kind != "auto":
+        # Not the document asked for? Say which it is (the other side of the card, or another document).
+        other_kind, other_upright, other_score = classify(image, found, "auto")
+        if other_score >= 0.5 and other_kind != kind:
+            both_sides = {kind, other_kind} == set(CARD_KINDS)
+            warnings.append("wrong_side" if both_sides else "wrong_document")
+            found_kind, upright, score = other_kind, other_upright, other_score
     if score < 0.5:
-        warnings.append("kind_uncertain" if kind == "auto" else "wrong_document")
+        warnings.append("kind_uncertain")
     extraction = Extraction(found_kind or kind, warnings=warnings, rectified=upright)
     if found is not None:
         extraction.corners = [tuple(map(float, p)) for p in found.points]

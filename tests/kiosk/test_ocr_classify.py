@@ -90,3 +90,18 @@ def test_what_is_none_of_the_kinds_is_not_claimed():
             kind, _, score = reader.classify(page, detect.Quad(corners, aspect, 1.0))
             assert score < 0.5, (aspect, kind, score)
         assert reader.classify(page, None)[2] < 0.5
+
+
+def test_the_other_side_of_the_card_is_reported_as_such():
+    import cv2
+    import numpy as np
+
+    from kiosk.ocr.reader import extract
+    from kiosk.ocr.synth.dataset import make_sample
+
+    back = make_sample("id_card_back", "camera", 21)
+    result = extract(cv2.imdecode(np.frombuffer(back.encoded, np.uint8), cv2.IMREAD_COLOR), "id_card_front")
+    assert result.kind == "id_card_back" and "wrong_side" in result.warnings
+    licence = make_sample("business_license", "scan", 22)
+    result = extract(cv2.imdecode(np.frombuffer(licence.encoded, np.uint8), cv2.IMREAD_COLOR), "id_card_front")
+    assert result.kind == "business_license" and "wrong_document" in result.warnings

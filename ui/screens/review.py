@@ -238,6 +238,7 @@ class ReviewScreen(ScreenBase):
     def warning_text(self, code: str) -> str:
         """A capture or reading warning, with what to do about it."""
         return {
+            "wrong_side": self.tr("这是证件的另一面，请翻过来后重拍"),
             "wrong_document": self.tr("这可能不是要求的证件，请检查后重拍"),
             "photocopy": self.tr("这看起来是复印件，请使用证件原件"),
             "screen": self.tr("这看起来是屏幕上的照片，请使用证件原件"),
