@@ -194,17 +194,24 @@ def _checked_address(value: str, confidence: float, others: list[str]) -> FieldR
     mended when exactly one gazetteer name is that close, otherwise the address is flagged."""
     if gazetteer.parse_address(value) is not None:
         return FieldResult(value, confidence, [], others)
-    scored = []
+    scored: list[tuple[float, str]] = []
     for prefix in _admin_prefixes():
         similarity = rules._similarity(value[: len(prefix)], prefix)
         if similarity >= 0.8 and value[: len(prefix)] != prefix:
             scored.append((similarity, prefix))
-    scored.sort(reverse=True)
-    if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-        prefix = scored[0][1]
+    # Among the closest names, the one whose streets and roads the rest of the address names wins (黄城区 is one
+    # character from both 黄埔区 and 增城区; 大沙街道 is in 黄埔区).
+    closest = [prefix for similarity, prefix in scored if similarity == max((x for x, _ in scored), default=0)]
+    fits = []
+    for prefix in closest:
         mended = prefix + value[len(prefix) :]
-        if gazetteer.parse_address(mended) is not None:
-            return FieldResult(mended, confidence * 0.9, [], [value, *others][:3])
+        parts = gazetteer.parse_address(mended)
+        if parts is not None:
+            key = parts.city + (parts.district or "")
+            fits.append((int(parts.street in gazetteer.STREETS.get(key, ())) + int(parts.known_road), mended))
+    fits.sort(reverse=True)
+    if fits and (len(fits) == 1 or fits[0][0] > fits[1][0]):
+        return FieldResult(fits[0][1], confidence * 0.9, [], [value, *others][:3])
     return FieldResult(value, confidence * 0.8, ["city or district not found in the Guangdong gazetteer"], others)
 
 

@@ -214,7 +214,8 @@ def snap_all(text: str, vocabulary: Sequence[str]) -> tuple[list[str], float]:
     cleaned = to_halfwidth(text).removesuffix("族")
     if cleaned in vocabulary:
         return [cleaned], 1.0
-    scores = [(word, _similarity(cleaned, word)) for word in vocabulary]
+    # Compared in the same width: vocabularies print full-width brackets that the reading was normalised from.
+    scores = [(word, _similarity(cleaned, to_halfwidth(word))) for word in vocabulary]
     best = max((score for _, score in scores), default=0.0)
     return [word for word, score in scores if score == best and best > 0], best
 
@@ -222,11 +223,11 @@ def snap_all(text: str, vocabulary: Sequence[str]) -> tuple[list[str], float]:
 def snap(text: str, vocabulary: Sequence[str]) -> tuple[str, float]:
     """The vocabulary word closest to `text` and a 0..1 similarity (1 = exact)."""
     cleaned = to_halfwidth(text).removesuffix("族")
-    if cleaned in vocabulary:
-        return cleaned, 1.0
+    if cleaned in vocabulary or cleaned in map(to_halfwidth, vocabulary):
+        return next(w for w in vocabulary if to_halfwidth(w) == cleaned), 1.0
     best, best_score = "", 0.0
     for word in vocabulary:
-        score = _similarity(cleaned, word)
+        score = _similarity(cleaned, to_halfwidth(word))
         if score > best_score:
             best, best_score = word, score
     return best, best_score

@@ -80,3 +80,9 @@ def test_addresses_are_checked_against_the_gazetteer_and_a_misread_district_is_m
     assert not licence.flagged
     foreign = interpret(spec, [Reading("北京市海淀区中关村大街1号", 0.97)], {})
     assert foreign.flagged and "gazetteer" in foreign.problems[0]
+
+
+def test_a_district_one_character_from_two_names_is_settled_by_its_streets():
+    spec = BUSINESS_LICENSE.field("address")
+    result = interpret(spec, [Reading("广州市黄城区大沙街道怡园路105号2408房", 0.97)], {})
+    assert result.value == "广州市黄埔区大沙街道怡园路105号2408房"  # 大沙街道 is in 黄埔区, not 增城区
