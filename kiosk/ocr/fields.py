@@ -8,6 +8,7 @@ breaks a rule, the other engine's reading and the per-character alternatives com
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -180,13 +181,14 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
     return FieldResult(value, best_conf, [], others)
 
 
-def _admin_prefixes() -> list[str]:
+@lru_cache(maxsize=1)
+def _admin_prefixes() -> tuple[str, ...]:
     """Every province+city+district (and city+district) prefix an address in the gazetteer may start with."""
     prefixes = []
     for city, districts in gazetteer.DISTRICTS.items():
         for district in districts or {"": ""}:
             prefixes += [gazetteer.PROVINCE + city + district, city + district]
-    return sorted(prefixes, key=len, reverse=True)
+    return tuple(sorted(prefixes, key=len, reverse=True))
 
 
 def _checked_address(value: str, confidence: float, others: list[str]) -> FieldResult:

@@ -13,14 +13,10 @@ from kiosk.session import Screen
 from ui.app import build_services, build_window, ime_path
 from ui.qt import (
     QApplication,
-    QComboBox,
     QEvent,
     QKeyEvent,
-    QLabel,
-    QLineEdit,
     QPushButton,
     Qt,
-    QTextBrowser,
     QWidget,
 )
 
@@ -67,41 +63,6 @@ def settle(rounds: int = 5) -> None:
 
 def visible_buttons(root: QWidget) -> list[QPushButton]:
     return [b for b in root.findChildren(QPushButton) if b.isVisibleTo(root) and b.isVisible()]
-
-
-def all_texts(root: QWidget) -> str:
-    """Every text any widget of the window holds, visible or not."""
-    parts = []
-    for widget in root.findChildren(QWidget):
-        if isinstance(widget, QLineEdit):
-            parts += [widget.text(), widget.placeholderText()]
-        elif isinstance(widget, QLabel | QPushButton):
-            parts.append(widget.text())
-        elif isinstance(widget, QTextBrowser):
-            parts.append(widget.toPlainText())
-    return "\n".join(parts)
-
-
-def clipped(root: QWidget) -> list[str]:
-    """Visible buttons and one-line labels whose text does not fit their width."""
-    bad = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisible() or widget.width() <= 1:
-            continue
-        if isinstance(widget, QPushButton) and widget.text() and not widget.property("wraps"):
-            metrics = widget.fontMetrics()
-            need = max(metrics.horizontalAdvance(line) for line in widget.text().split("\n"))
-            if need > widget.width() - 8:
-                bad.append(f"{widget.objectName()}: {widget.text()!r} needs {need}px, has {widget.width()}")
-        elif isinstance(widget, QComboBox) and widget.currentText():
-            need = widget.fontMetrics().horizontalAdvance(widget.currentText()) + 40  # frame and arrow
-            if need > widget.width():
-                bad.append(f"{widget.objectName()}: {widget.currentText()!r} needs {need}px, has {widget.width()}")
-        elif isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
-            need = widget.fontMetrics().horizontalAdvance(widget.text())
-            if need > widget.width() + 1:
-                bad.append(f"{widget.objectName()}: {widget.text()!r} needs {need}px, has {widget.width()}")
-    return bad
 
 
 def test_attract_touch_home_and_only_modules_whose_flow_exists(qtbot, window):
@@ -199,7 +160,7 @@ def test_elderly_mode_is_larger_fewer_and_one_touch_away(qtbot, window):
     assert not window.session.elderly
 
 
-def test_idle_warning_continue_and_timeout_wipe_everything(qtbot, window, config):
+def test_idle_warning_continue_and_timeout_wipe_everything(qtbot, window, config, all_texts):
     clock = [0.0]
     window.idle.clock = lambda: clock[0]
     window.idle.touch()
@@ -223,7 +184,7 @@ def test_idle_warning_continue_and_timeout_wipe_everything(qtbot, window, config
     assert list((config.data_dir / "session-tmp").iterdir()) == []
 
 
-def test_finish_wipes_what_was_typed_and_printed(qtbot, window, config):
+def test_finish_wipes_what_was_typed_and_printed(qtbot, window, config, all_texts):
     window.session.go("start")
     window.session.open_module("search")
     window.browse.search.setText(SECRET)
@@ -265,7 +226,7 @@ def test_context_menus_are_swallowed(window):
     assert window.eventFilter(window.browse.search, QEvent(QEvent.Type.ContextMenu)) is True
 
 
-def test_unexpected_error_shows_calm_screen_and_a_storm_asks_for_restart(window):
+def test_unexpected_error_shows_calm_screen_and_a_storm_asks_for_restart(window, all_texts):
     window.session.go("start")
     window.session.open_module("search")
     window.browse.search.setText(SECRET)
@@ -281,7 +242,9 @@ def test_unexpected_error_shows_calm_screen_and_a_storm_asks_for_restart(window)
 @pytest.mark.parametrize("language", ["zh_CN", "zh_HK", "en"])
 @pytest.mark.parametrize("elderly", [False, True])
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_no_screen_clips_text_or_outgrows_the_screen(qtbot, config, store, ime_dictionary, language, elderly, size):
+def test_no_screen_clips_text_or_outgrows_the_screen(
+    qtbot, config, store, ime_dictionary, language, elderly, size, clipped
+):
     cfg = replace(config, ui=replace(config.ui, language=language, elderly_default=elderly))
     win = build_window(cfg, store, services_for(cfg, store, ime_dictionary))
     qtbot.addWidget(win)
