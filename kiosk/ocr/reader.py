@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from kiosk.ocr import detect, engines, rules
-from kiosk.ocr.fields import FieldResult, allowed_characters, crop, enhance, interpret, text_rows
+from kiosk.ocr.fields import FieldResult, allowed_characters, crop, denoise, enhance, interpret, text_rows
 from kiosk.ocr.layouts import KINDS, LAYOUTS, REPORTED_FIELDS, Layout
 
 # Which engine reads which field first; the other is asked when the first reading breaks a rule or is unsure.
@@ -57,7 +57,7 @@ def _engine_order(charset: str) -> list[str]:
 def read_field(image: np.ndarray, layout: Layout, name: str, context: dict[str, str]) -> FieldResult:
     """One field of a rectified document, asking the second engine when the first is unsure or wrong."""
     spec = layout.field(name)
-    rows = [enhance(row) for row in text_rows(crop(image, layout, spec.box), spec.lines)]
+    rows = [enhance(row) for row in text_rows(denoise(crop(image, layout, spec.box)), spec.lines)]
     if not rows:
         return FieldResult("", 0.0, ["nothing printed where this field belongs"])
     readings: list = []

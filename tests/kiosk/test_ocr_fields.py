@@ -9,8 +9,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.ocr import glyphs
-from kiosk.ocr.engines import CharChoice, Reading
-from kiosk.ocr.fields import enhance, interpret, text_rows
+from kiosk.ocr.engines import CharChoice, Reading, get_engine
+from kiosk.ocr.fields import denoise, enhance, interpret, noise_level, text_rows
 from kiosk.ocr.layouts import BUSINESS_LICENSE, ID_CARD_FRONT
 
 
@@ -37,6 +37,32 @@ def test_glare_is_stretched_and_good_contrast_left_alone():
     stretched = enhance(washed)
     assert int(stretched.max()) - int(stretched.min()) > 200
     assert enhance(line) is line
+
+
+def dim_noisy(line: np.ndarray, seed: int = 7) -> np.ndarray:
+    """A line as a dim, high-ISO camera sees it: paper at grey 85, ink at 55, sensor noise of 8 levels."""
+    rng = np.random.default_rng(seed)
+    wide = cv2.copyMakeBorder(line, 0, 0, 0, 400, cv2.BORDER_CONSTANT, value=(255, 255, 255))  # empty box beyond
+    dim = 55 + wide.astype(np.float32) * (30 / 255)
+    return np.clip(dim + rng.normal(0, 8, dim.shape[:2])[..., None], 0, 255).astype(np.uint8)
+
+
+def test_a_dim_noisy_line_is_flattened_cut_to_its_text_and_read():
+    line = serif_line("广州海川生物医药有限公司")
+    noisy = dim_noisy(line)
+    assert noise_level(cv2.cvtColor(noisy, cv2.COLOR_BGR2GRAY)) > 4
+    # Unsmoothed, noise specks pass for ink all the way across the empty part of the box.
+    assert text_rows(noisy, 1)[0].shape[1] > line.shape[1]
+    clean = denoise(noisy)
+    assert clean.ndim == 2 and np.percentile(clean, 50) > 200 and np.percentile(clean, 1) < 60
+    rows = text_rows(clean, 1)
+    assert len(rows) == 1 and rows[0].shape[1] < line.shape[1]
+    assert get_engine("rapidocr").read_line(enhance(rows[0])).text == "广州海川生物医药有限公司"
+
+
+def test_a_clean_line_is_not_touched_by_the_denoiser():
+    line = serif_line("钟坚")
+    assert denoise(line) is line
 
 
 def test_drawing_tells_look_alike_ethnic_groups_apart():
