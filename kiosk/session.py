@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk.content import LANGUAGES
 from kiosk.flows.document import DOCUMENT_KINDS, DocumentFlow
+from kiosk.flows.face import FaceFlow
 from kiosk.modules import Module, module_by_id
 
 
@@ -25,6 +26,7 @@ class Screen(StrEnum):
     ITEM = "item"
     CAPTURE = "capture"
     REVIEW = "review"
+    FACE = "face"
     PORTAL = "portal"
     PIN = "pin"
     DIAGNOSTICS = "diagnostics"
@@ -43,6 +45,8 @@ TRANSITIONS: dict[tuple[str, str], Screen | None] = {
     (Screen.CAPTURE, "captured"): Screen.REVIEW,
     (Screen.REVIEW, "retake"): Screen.CAPTURE,
     (Screen.REVIEW, "confirm"): Screen.ITEM,
+    (Screen.ITEM, "verify_face"): Screen.FACE,
+    (Screen.FACE, "verified"): Screen.ITEM,
     (Screen.PIN, "pin_ok"): Screen.DIAGNOSTICS,
     (ANY, "back"): None,
     (ANY, "home"): Screen.HOME,
@@ -72,6 +76,7 @@ class SessionData:
     portal: str = ""
     personal: dict[str, Any] = field(default_factory=dict)  # identity, forms (later flows)
     document: DocumentFlow = field(default_factory=DocumentFlow)  # documents read and their pictures
+    face: FaceFlow = field(default_factory=FaceFlow)  # who is at the terminal: reference, attempts, outcome
 
 
 class Session:
@@ -134,6 +139,8 @@ class Session:
                 self.stack.append(self.screen)
         if self.screen in DOCUMENT_SCREENS and target not in DOCUMENT_SCREENS:
             self.data.document.abandon()
+        if self.screen == Screen.FACE and target != Screen.FACE:
+            self.data.face.abandon()
         self.screen = target
         self._emit(action)
         return target
@@ -177,6 +184,7 @@ class Session:
     def wipe(self) -> None:
         """Forget the resident: data, back stack, language and mode choices, temporary files."""
         self.data.document.wipe()  # pictures and readings scrubbed, whoever still holds a reference
+        self.data.face.wipe()  # the reference and every descriptor zeroed
         self.data = SessionData()
         self.stack.clear()
         self.language = self.default_language

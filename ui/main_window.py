@@ -32,6 +32,7 @@ from ui.screens.base import Context, ScreenBase
 from ui.screens.browse import BrowseScreen
 from ui.screens.capture import CaptureScreen
 from ui.screens.diagnostics import DiagnosticsScreen
+from ui.screens.face import FaceScreen
 from ui.screens.home import HomeScreen
 from ui.screens.item import ItemScreen
 from ui.screens.review import ReviewScreen
@@ -95,6 +96,7 @@ class KioskWindow(QWidget):
         self.item = self._add(Screen.ITEM, ItemScreen(ctx))
         self.capture = self._add(Screen.CAPTURE, CaptureScreen(ctx))
         self.review = self._add(Screen.REVIEW, ReviewScreen(ctx, keyboard))
+        self.face = self._add(Screen.FACE, FaceScreen(ctx))
         self.pin = self._add(Screen.PIN, PinScreen(ctx))
         self.diagnostics = self._add(Screen.DIAGNOSTICS, DiagnosticsScreen(ctx))
         self.error = self._add(Screen.ERROR, ErrorScreen(ctx))
@@ -112,6 +114,9 @@ class KioskWindow(QWidget):
         self.capture.read.connect(lambda: self.session.go("captured"))
         self.review.retake.connect(lambda: self.session.go("retake"))
         self.review.confirmed.connect(self.confirm_document)
+        self.item.verify_face.connect(lambda: self.session.go("verify_face"))
+        self.face.cancelled.connect(lambda: self.session.go("back"))
+        self.face.verified.connect(lambda: self.session.go("verified"))
         self.pin.accepted.connect(lambda: self.session.go("pin_ok"))
         self.pin.cancelled.connect(lambda: self.session.go("home"))
         self.diagnostics.leave.connect(lambda: self.session.go("home"))
@@ -194,6 +199,7 @@ class KioskWindow(QWidget):
             Screen.ITEM: self.tr("办事指南"),
             Screen.CAPTURE: self.tr("证件识别"),
             Screen.REVIEW: self.tr("核对信息"),
+            Screen.FACE: self.tr("身份核验"),
             Screen.PORTAL: self.tr("网上服务"),
             Screen.PIN: self.tr("技术人员入口"),
             Screen.DIAGNOSTICS: self.tr("终端诊断"),

@@ -671,6 +671,194 @@
     </message>
 </context>
 <context>
+    <name>FaceScreen</name>
+    <message>
+        <location filename="../../ui/screens/face.py" line="202" />
+        <source>请把身份证放在读卡器上</source>
+        <translation>Please place your ID card on the card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="203" />
+        <source>正在读取身份证，请不要移开……</source>
+        <translation>Reading the ID card, please leave it in place…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="204" />
+        <source>正在准备证件照片，请稍候……</source>
+        <translation>Preparing the ID card photo, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="205" />
+        <source>请看着屏幕，把脸放进框里</source>
+        <translation>Please look at the screen and put your face in the oval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="206" />
+        <source>请一个人站在镜头前</source>
+        <translation>Only one person in front of the camera, please</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="207" />
+        <source>请靠近一些</source>
+        <translation>Please come a little closer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="208" />
+        <source>请稍微往后站</source>
+        <translation>Please step back a little</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="209" />
+        <source>请把脸移到框的中间</source>
+        <translation>Please move your face to the middle of the oval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="210" />
+        <source>请正对屏幕</source>
+        <translation>Please face the screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="211" />
+        <source>脸部太暗，请站到亮一些的地方</source>
+        <translation>Your face is too dark: please step into the light</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="212" />
+        <source>脸部光线太强</source>
+        <translation>Too much light on your face</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="213" />
+        <source>请保持不动</source>
+        <translation>Please hold still</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="214" />
+        <source>很好，请保持不动</source>
+        <translation>Good, please hold still</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="215" />
+        <source>请眨眨眼</source>
+        <translation>Please blink</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="216" />
+        <source>请慢慢向左转头</source>
+        <translation>Please turn your head slowly to the left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="217" />
+        <source>请慢慢向右转头</source>
+        <translation>Please turn your head slowly to the right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="218" />
+        <source>请慢慢点头</source>
+        <translation>Please nod slowly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="219" />
+        <source>核验通过</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="220" />
+        <source>人脸与身份证照片不一致</source>
+        <translation>Your face does not match the ID card photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="221" />
+        <source>没有看到要求的动作</source>
+        <translation>The requested movement was not seen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="222" />
+        <source>没有通过活体检测，请本人正对镜头</source>
+        <translation>The liveness check failed: please face the camera yourself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="223" />
+        <source>请本人正对镜头，不要使用照片或屏幕</source>
+        <translation>Please face the camera yourself, not a photo or a screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="224" />
+        <source>检测过程中换了人</source>
+        <translation>A different person appeared during the check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="225" />
+        <source>无法使用这张身份证的照片</source>
+        <translation>The photo on this ID card cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="226" />
+        <source>没有读到身份证，请重新放好</source>
+        <translation>The ID card was not read: please place it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="227" />
+        <source>摄像头不可用</source>
+        <translation>The camera is not available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="232" />
+        <source>刷脸核验身份</source>
+        <translation>Verify identity by face</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="234" />
+        <source>再试一次</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="235" />
+        <source>视频连线工作人员</source>
+        <translation>Video call with a clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="236" />
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="237" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="238" />
+        <source>正在打开摄像头……</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="389" />
+        <source>摄像头没有画面，请联系工作人员</source>
+        <translation>The camera shows no picture: please ask a member of staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="412" />
+        <source>还剩 %1 秒</source>
+        <translation>%1 s left</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/face.py" line="427" />
+        <source>还可以再试 %n 次</source>
+        <translation><numerusform>%n more tries</numerusform><numerusform>%n more tries</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="429" />
+        <source>请到人工窗口，工作人员会帮您核验身份</source>
+        <translation>Please go to the counter: a clerk will verify your identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="431" />
+        <source>已确认是您本人</source>
+        <translation>Your identity is confirmed</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/screens/home.py" line="39" />
@@ -829,58 +1017,73 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="98" />
+        <location filename="../../ui/screens/item.py" line="102" />
         <source>识别营业执照</source>
         <translation>Read my business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="98" />
+        <location filename="../../ui/screens/item.py" line="102" />
         <source>营业执照正本或副本，放到高拍仪下即可</source>
         <translation>Original or duplicate: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="100" />
-        <location filename="../../ui/screens/item.py" line="101" />
+        <location filename="../../ui/screens/item.py" line="104" />
+        <location filename="../../ui/screens/item.py" line="105" />
         <source>识别证件</source>
         <translation>Read my ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="100" />
+        <location filename="../../ui/screens/item.py" line="104" />
         <source>居民身份证国徽面，放到高拍仪下即可</source>
         <translation>Emblem side: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="101" />
+        <location filename="../../ui/screens/item.py" line="105" />
         <source>居民身份证人像面，放到高拍仪下即可</source>
         <translation>Photo side: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="106" />
+        <location filename="../../ui/screens/item.py" line="110" />
         <source>居民身份证（人像面）</source>
         <translation>ID card (photo side)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="107" />
+        <location filename="../../ui/screens/item.py" line="111" />
         <source>居民身份证（国徽面）</source>
         <translation>ID card (emblem side)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="108" />
+        <location filename="../../ui/screens/item.py" line="112" />
         <source>营业执照</source>
         <translation>business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="130" />
+        <location filename="../../ui/screens/item.py" line="135" />
+        <source>刷脸核验身份</source>
+        <translation>Verify identity by face</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="135" />
+        <source>身份证放到读卡器上，再看着摄像头</source>
+        <translation>ID card on the reader, then look at the camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="142" />
         <source>%1已识别并核对</source>
         <translation>%1: read and checked</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="147" />
+        <source>身份已核验</source>
+        <translation>Identity verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="152" />
         <source>即办（当场办结）</source>
         <translation>Same day (done on the spot)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="152" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -888,157 +1091,157 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="158" />
         <source>原件</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="158" />
         <source>复印件</source>
         <translation>copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="158" />
         <source>电子版</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="143" />
+        <location filename="../../ui/screens/item.py" line="160" />
         <source>本机自助办理</source>
         <translation>At this terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="144" />
+        <location filename="../../ui/screens/item.py" line="161" />
         <source>邮政网点窗口办理</source>
         <translation>At a post office counter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="145" />
+        <location filename="../../ui/screens/item.py" line="162" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>Online (Guangdong government portal, Yueshengshi)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="146" />
+        <location filename="../../ui/screens/item.py" line="163" />
         <source>政务服务中心窗口办理</source>
         <translation>At the government service centre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="147" />
+        <location filename="../../ui/screens/item.py" line="164" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>Home pickup of documents by a postal officer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="149" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>个人</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="149" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>企业</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="149" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>个人和企业</source>
         <translation>Individuals and businesses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="157" />
+        <location filename="../../ui/screens/item.py" line="174" />
         <source>必须</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="157" />
+        <location filename="../../ui/screens/item.py" line="174" />
         <source>视情况提供</source>
         <translation>if applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="160" />
+        <location filename="../../ui/screens/item.py" line="177" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="163" />
+        <location filename="../../ui/screens/item.py" line="180" />
         <source>需要带的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="164" />
+        <location filename="../../ui/screens/item.py" line="181" />
         <source>去哪里办</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="166" />
+        <location filename="../../ui/screens/item.py" line="183" />
         <source>多久办好</source>
         <translation>How long it takes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="168" />
+        <location filename="../../ui/screens/item.py" line="185" />
         <source>承诺时限：</source>
         <translation>Promised: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="169" />
+        <location filename="../../ui/screens/item.py" line="186" />
         <source>法定时限：</source>
         <translation>Legal limit: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="172" />
+        <location filename="../../ui/screens/item.py" line="189" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="173" />
+        <location filename="../../ui/screens/item.py" line="190" />
         <source>可以怎么办</source>
         <translation>Ways to apply</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="174" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>办理步骤</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="175" />
+        <location filename="../../ui/screens/item.py" line="192" />
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="176" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>服务对象与部门</source>
         <translation>For whom, and which department</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="194" />
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="184" />
+        <location filename="../../ui/screens/item.py" line="201" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>Your guide is printed: please take it from the slot below</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="186" />
+        <location filename="../../ui/screens/item.py" line="203" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>The printer is not available: scan the QR code above to keep the guide on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="191" />
+        <location filename="../../ui/screens/item.py" line="208" />
         <source>手机扫码，把指南带走</source>
         <translation>Scan to take this guide with you</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="192" />
+        <location filename="../../ui/screens/item.py" line="209" />
         <source>打印办事指南</source>
         <translation>Print this guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="210" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>For help, call the 12345 government hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="216" />
+        <location filename="../../ui/screens/item.py" line="233" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>This is the service guide. Please bring the documents listed. You can print it, or scan the QR code to take it with you</translation>
     </message>
@@ -1046,47 +1249,52 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>证件识别</source>
         <translation>Read a document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>核对信息</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <source>身份核验</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203" />
         <source>网上服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>技术人员入口</source>
         <translation>Technician access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>正在打印，请稍候……</source>
         <translation>Printing, please wait…</translation>
     </message>

@@ -671,6 +671,196 @@
     </message>
 </context>
 <context>
+    <name>FaceScreen</name>
+    <message>
+        <location filename="../../ui/screens/face.py" line="202" />
+        <source>请把身份证放在读卡器上</source>
+        <translation>請把身份證放在讀卡器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="203" />
+        <source>正在读取身份证，请不要移开……</source>
+        <translation>正在讀取身份證，請不要移開……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="204" />
+        <source>正在准备证件照片，请稍候……</source>
+        <translation>正在準備證件照片，請稍候……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="205" />
+        <source>请看着屏幕，把脸放进框里</source>
+        <translation>請看着屏幕，把臉放進框裏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="206" />
+        <source>请一个人站在镜头前</source>
+        <translation>請一個人站在鏡頭前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="207" />
+        <source>请靠近一些</source>
+        <translation>請靠近一些</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="208" />
+        <source>请稍微往后站</source>
+        <translation>請稍微往後站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="209" />
+        <source>请把脸移到框的中间</source>
+        <translation>請把臉移到框的中間</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="210" />
+        <source>请正对屏幕</source>
+        <translation>請正對屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="211" />
+        <source>脸部太暗，请站到亮一些的地方</source>
+        <translation>臉部太暗，請站到亮一些的地方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="212" />
+        <source>脸部光线太强</source>
+        <translation>臉部光線太強</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="213" />
+        <source>请保持不动</source>
+        <translation>請保持不動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="214" />
+        <source>很好，请保持不动</source>
+        <translation>很好，請保持不動</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="215" />
+        <source>请眨眨眼</source>
+        <translation>請眨眨眼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="216" />
+        <source>请慢慢向左转头</source>
+        <translation>請慢慢向左轉頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="217" />
+        <source>请慢慢向右转头</source>
+        <translation>請慢慢向右轉頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="218" />
+        <source>请慢慢点头</source>
+        <translation>請慢慢點頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="219" />
+        <source>核验通过</source>
+        <translation>核驗通過</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="220" />
+        <source>人脸与身份证照片不一致</source>
+        <translation>人臉與身份證照片不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="221" />
+        <source>没有看到要求的动作</source>
+        <translation>沒有看到要求的動作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="222" />
+        <source>没有通过活体检测，请本人正对镜头</source>
+        <translation>沒有通過活體檢測，請本人正對鏡頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="223" />
+        <source>请本人正对镜头，不要使用照片或屏幕</source>
+        <translation>請本人正對鏡頭，不要使用照片或屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="224" />
+        <source>检测过程中换了人</source>
+        <translation>檢測過程中換了人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="225" />
+        <source>无法使用这张身份证的照片</source>
+        <translation>無法使用這張身份證的照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="226" />
+        <source>没有读到身份证，请重新放好</source>
+        <translation>沒有讀到身份證，請重新放好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="227" />
+        <source>摄像头不可用</source>
+        <translation>攝像頭不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="232" />
+        <source>刷脸核验身份</source>
+        <translation>刷臉核驗身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="234" />
+        <source>再试一次</source>
+        <translation>再試一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="235" />
+        <source>视频连线工作人员</source>
+        <translation>視頻連線工作人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="236" />
+        <source>继续办理</source>
+        <translation>繼續辦理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="237" />
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="238" />
+        <source>正在打开摄像头……</source>
+        <translation>正在打開攝像頭……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="389" />
+        <source>摄像头没有画面，请联系工作人员</source>
+        <translation>攝像頭沒有畫面，請聯繫工作人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="412" />
+        <source>还剩 %1 秒</source>
+        <translation>還剩 %1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/face.py" line="427" />
+        <source>还可以再试 %n 次</source>
+        <translation>
+            <numerusform>還可以再試 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="429" />
+        <source>请到人工窗口，工作人员会帮您核验身份</source>
+        <translation>請到人工窗口，工作人員會幫您核驗身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="431" />
+        <source>已确认是您本人</source>
+        <translation>已確認是您本人</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/screens/home.py" line="39" />
@@ -829,215 +1019,230 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="98" />
+        <location filename="../../ui/screens/item.py" line="102" />
         <source>识别营业执照</source>
         <translation>識別營業執照</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="98" />
+        <location filename="../../ui/screens/item.py" line="102" />
         <source>营业执照正本或副本，放到高拍仪下即可</source>
         <translation>營業執照正本或副本，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="100" />
-        <location filename="../../ui/screens/item.py" line="101" />
+        <location filename="../../ui/screens/item.py" line="104" />
+        <location filename="../../ui/screens/item.py" line="105" />
         <source>识别证件</source>
         <translation>識別證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="100" />
+        <location filename="../../ui/screens/item.py" line="104" />
         <source>居民身份证国徽面，放到高拍仪下即可</source>
         <translation>居民身份證國徽面，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="101" />
+        <location filename="../../ui/screens/item.py" line="105" />
         <source>居民身份证人像面，放到高拍仪下即可</source>
         <translation>居民身份證人像面，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="106" />
+        <location filename="../../ui/screens/item.py" line="110" />
         <source>居民身份证（人像面）</source>
         <translation>居民身份證（人像面）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="107" />
+        <location filename="../../ui/screens/item.py" line="111" />
         <source>居民身份证（国徽面）</source>
         <translation>居民身份證（國徽面）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="108" />
+        <location filename="../../ui/screens/item.py" line="112" />
         <source>营业执照</source>
         <translation>營業執照</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="130" />
+        <location filename="../../ui/screens/item.py" line="135" />
+        <source>刷脸核验身份</source>
+        <translation>刷臉核驗身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="135" />
+        <source>身份证放到读卡器上，再看着摄像头</source>
+        <translation>身份證放到讀卡器上，再看着攝像頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="142" />
         <source>%1已识别并核对</source>
         <translation>%1已識別並核對</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="147" />
+        <source>身份已核验</source>
+        <translation>身份已核驗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="152" />
         <source>即办（当场办结）</source>
         <translation>即辦（當場辦結）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="152" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n 個工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="158" />
         <source>原件</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="158" />
         <source>复印件</source>
         <translation>複印件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="158" />
         <source>电子版</source>
         <translation>電子版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="143" />
+        <location filename="../../ui/screens/item.py" line="160" />
         <source>本机自助办理</source>
         <translation>本機自助辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="144" />
+        <location filename="../../ui/screens/item.py" line="161" />
         <source>邮政网点窗口办理</source>
         <translation>郵政網點窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="145" />
+        <location filename="../../ui/screens/item.py" line="162" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>網上辦理（廣東政務服務網、粵省事）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="146" />
+        <location filename="../../ui/screens/item.py" line="163" />
         <source>政务服务中心窗口办理</source>
         <translation>政務服務中心窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="147" />
+        <location filename="../../ui/screens/item.py" line="164" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>可預約郵政人員上門收取材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="149" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>个人</source>
         <translation>個人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="149" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>企业</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="149" />
+        <location filename="../../ui/screens/item.py" line="166" />
         <source>个人和企业</source>
         <translation>個人和企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="157" />
+        <location filename="../../ui/screens/item.py" line="174" />
         <source>必须</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="157" />
+        <location filename="../../ui/screens/item.py" line="174" />
         <source>视情况提供</source>
         <translation>視情況提供</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="160" />
+        <location filename="../../ui/screens/item.py" line="177" />
         <source>不收费</source>
         <translation>不收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="163" />
+        <location filename="../../ui/screens/item.py" line="180" />
         <source>需要带的材料</source>
         <translation>需要帶的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="164" />
+        <location filename="../../ui/screens/item.py" line="181" />
         <source>去哪里办</source>
         <translation>去哪裏辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="166" />
+        <location filename="../../ui/screens/item.py" line="183" />
         <source>多久办好</source>
         <translation>多久辦好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="168" />
+        <location filename="../../ui/screens/item.py" line="185" />
         <source>承诺时限：</source>
         <translation>承諾時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="169" />
+        <location filename="../../ui/screens/item.py" line="186" />
         <source>法定时限：</source>
         <translation>法定時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="172" />
+        <location filename="../../ui/screens/item.py" line="189" />
         <source>收费</source>
         <translation>收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="173" />
+        <location filename="../../ui/screens/item.py" line="190" />
         <source>可以怎么办</source>
         <translation>可以怎麼辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="174" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>办理步骤</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="175" />
+        <location filename="../../ui/screens/item.py" line="192" />
         <source>咨询电话</source>
         <translation>諮詢電話</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="176" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>服务对象与部门</source>
         <translation>服務對象與部門</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="194" />
         <source>设定依据</source>
         <translation>設定依據</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="184" />
+        <location filename="../../ui/screens/item.py" line="201" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>指南已打印，請在下方出紙口取走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="186" />
+        <location filename="../../ui/screens/item.py" line="203" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>打印機暫不可用，請用手機掃描上方二維碼保存指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="191" />
+        <location filename="../../ui/screens/item.py" line="208" />
         <source>手机扫码，把指南带走</source>
         <translation>手機掃碼，把指南帶走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="192" />
+        <location filename="../../ui/screens/item.py" line="209" />
         <source>打印办事指南</source>
         <translation>打印辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="210" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>需要幫助可撥打12345政務服務熱線</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="216" />
+        <location filename="../../ui/screens/item.py" line="233" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>這是辦事指南，請準備好所列材料。可以打印指南，或用手機掃描二維碼帶走</translation>
     </message>
@@ -1045,47 +1250,52 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>首页</source>
         <translation>首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>事项查询</source>
         <translation>事項查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>证件识别</source>
         <translation>證件識別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>核对信息</source>
         <translation>核對信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="202" />
+        <source>身份核验</source>
+        <translation>身份核驗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203" />
         <source>网上服务</source>
         <translation>網上服務</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>技术人员入口</source>
         <translation>技術人員入口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>正在打印，请稍候……</source>
         <translation>正在打印，請稍候……</translation>
     </message>

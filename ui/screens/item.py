@@ -11,12 +11,15 @@ from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QTextBrowser, QVBoxLayout, QW
 from ui.screens.base import Context, ScreenBase, TextButton, button, clear_layout, label
 from ui.widgets.qr import QrCode
 
+FACE_BUTTON = "face"  # the face check's place among the document buttons
+
 
 class ItemScreen(ScreenBase):
     """The guide on the left (or on top), the QR code and actions beside it."""
 
     print_requested = Signal()
     read_document = Signal(str)  # a document kind to read with the document camera
+    verify_face = Signal()  # prove who is at the terminal: the ID card's photo against the face camera
 
     def __init__(self, ctx: Context):
         super().__init__(ctx, "itemScreen")
@@ -109,27 +112,40 @@ class ItemScreen(ScreenBase):
         }.get(kind, kind)
 
     def show_documents(self) -> None:
-        """The read-document buttons this item offers, and which documents are already read and checked."""
+        """The read-document buttons and the face check this item offers, and what is already done."""
         kinds = documents_for(self.item) if self.item is not None else ()
-        if tuple(self.document_buttons) != kinds:
+        offered = (*kinds, FACE_BUTTON) if self.item is not None and self.item.self_service else kinds
+        if tuple(self.document_buttons) != offered:
             clear_layout(self.documents_row)
             self.document_buttons = {}
-            for kind in kinds:
-                widget = TextButton("", "", "action", f"readDocument_{kind}")
-                widget.clicked.connect(lambda _=False, k=kind: self.read_document.emit(k))
+            for kind in offered:
+                name = "verifyFace" if kind == FACE_BUTTON else f"readDocument_{kind}"
+                widget = TextButton("", "", "action", name)
+                if kind == FACE_BUTTON:
+                    widget.clicked.connect(self.verify_face.emit)
+                else:
+                    widget.clicked.connect(lambda _=False, k=kind: self.read_document.emit(k))
                 self.documents_row.addWidget(widget, 1)
                 self.document_buttons[kind] = widget
-            if len(kinds) == 1:
+            if len(offered) == 1:
                 self.documents_row.addStretch(1)  # one button: half the width, not a banner
         for kind, widget in self.document_buttons.items():
-            widget.set_texts(*self.document_texts(kind))
-        self.documents.setVisible(bool(kinds))
+            if kind == FACE_BUTTON:
+                widget.set_texts(self.tr("刷脸核验身份"), self.tr("身份证放到读卡器上，再看着摄像头"))
+            else:
+                widget.set_texts(*self.document_texts(kind))
+        self.documents.setVisible(bool(offered))
         # What the session holds is shown by kind only: the values stay on the review screen.
-        read = [kind for kind in kinds if kind in self.ctx.session.data.document.documents]
-        self.documents_status.setText(
-            "\n".join("✓ " + self.tr("%1已识别并核对").replace("%1", self.document_name(kind)) for kind in read)
-        )
-        self.documents_status.setVisible(bool(read))
+        data = self.ctx.session.data
+        done = [
+            "✓ " + self.tr("%1已识别并核对").replace("%1", self.document_name(kind))
+            for kind in kinds
+            if kind in data.document.documents
+        ]
+        if data.face.verified:
+            done.append("✓ " + self.tr("身份已核验"))
+        self.documents_status.setText("\n".join(done))
+        self.documents_status.setVisible(bool(done))
 
     def _days(self, days: int) -> str:
         return self.tr("即办（当场办结）") if days == 0 else self.tr("%n 个工作日", "", days)

@@ -1,0 +1,149 @@
+"""Face verification at the terminal, offscreen, end to end: the ID card reader simulator carries a chip-style
+photo of one of the shared faces, the real serial driver reads it, the real OpenCV camera driver watches its
+MJPEG simulator, in front of which a scripted resident made from another photo of the same person does what the
+screen asks (or a printed photo is held up), and the real dlib models decide in background jobs.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from devices.idcard.photo import test_photo_slot
+from devices.registry import build_devices
+from kiosk.config import load_config
+from kiosk.face.models import load_models
+from kiosk.face.reference import chip_style
+from kiosk.face.synth import PhotoAttack, Resident, place
+from kiosk.flows.face import MAX_TRIES
+from kiosk.session import Screen
+from ui.app import build_window
+from ui.qt import QApplication, Qt
+
+FACES = Path(__file__).resolve().parents[3] / "shared" / "data" / "faces"
+
+
+def photos_of(identity: str) -> list[np.ndarray]:
+    """The shared photos of one person."""
+    with open(FACES / "identities.csv", newline="") as f:
+        names = [row["img"] for row in csv.DictReader(f) if row["identity"] == identity]
+    return [cv2.imread(str(FACES / "images" / name)) for name in names]
+
+
+class Actor(threading.Thread):
+    """Plays a scripted subject on the camera simulator at 15 fps, showing it the challenge on screen."""
+
+    def __init__(self, win, sim, subject) -> None:
+        super().__init__(daemon=True)
+        self.win, self.sim, self.subject = win, sim, subject
+        self.running = True
+        self.seen: str | None = None
+
+    def run(self) -> None:
+        start = time.monotonic()
+        while self.running:
+            t = time.monotonic() - start
+            verifier = self.win.session.data.face.verifier
+            challenge = verifier.challenge if verifier is not None else None
+            if challenge != self.seen:
+                self.seen = challenge
+                self.subject.respond(challenge, t)
+            self.sim.show(self.subject.frame(t))
+            time.sleep(1 / 15)
+
+
+@pytest.fixture
+def rig(qtbot, store, tmp_path: Path):
+    config = load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path / "data")})
+    devices = build_devices(config, mode="sim", sim_dir=tmp_path / "sim", start=("idcard",))
+    win = build_window(config, store, {"devices": devices})
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    actors: list[Actor] = []
+    yield win, devices, actors
+    for actor in actors:
+        actor.running = False
+        actor.join(timeout=5)
+    win.session.end("finish")
+    qtbot.waitUntil(lambda: win.face.camera_jobs.idle(), timeout=10_000)
+    win.allow_close = True
+    devices.close()
+
+
+def open_face_screen(qtbot, win, store) -> None:
+    item_id = next(r["id"] for r in store.records() if store.item(r["id"]).self_service)
+    win.session.go("start")
+    win.session.open_module("search")
+    win.session.go("open_item", item_id=item_id)
+    QApplication.processEvents()
+    button = win.item.document_buttons["face"]
+    assert button.isVisible() and "刷脸" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.session.screen == Screen.FACE
+
+
+def test_a_cooperative_resident_is_verified_against_the_card_photo(qtbot, rig, store, tmp_path):
+    win, devices, actors = rig
+    photos = photos_of("id01")
+    models = load_models()
+    devices.simulators["idcard"].photo = test_photo_slot(chip_style(photos[0], models))
+    open_face_screen(qtbot, win, store)
+    flow = win.session.data.face
+    qtbot.waitUntil(lambda: flow.phase == "verifying" and flow.source == "chip", timeout=20_000)
+    camera = devices.drivers["camera"]
+    qtbot.waitUntil(lambda: camera.running, timeout=5_000)
+    actor = Actor(win, devices.simulators["camera"], Resident(place(photos[1], models, size=(640, 480)), seed=3))
+    actors.append(actor)
+    actor.start()
+    qtbot.waitUntil(lambda: flow.verifier is not None and flow.verifier.challenge is not None, timeout=30_000)
+    challenge = flow.verifier.challenge
+    assert win.face.view.challenge == challenge
+    assert win.face.guidance.text() == win.face.guidance_text(challenge)
+    win.grab().save(str(tmp_path / "face-challenge.png"))
+    qtbot.waitUntil(lambda: flow.phase in ("verified", "failed", "exhausted"), timeout=40_000)
+    assert flow.phase == "verified", flow.summary()
+    assert flow.outcome.verified and flow.outcome.source == "chip" and flow.outcome.liveness == "live"
+    assert win.face.done.isVisible() and not win.face.retry.isVisible()
+    qtbot.mouseClick(win.face.done, Qt.MouseButton.LeftButton)
+    assert win.session.screen == Screen.ITEM
+    assert "身份已核验" in win.item.documents_status.text()
+    # Leaving the screen closed the camera it opened; ending the session zeroes the reference.
+    qtbot.waitUntil(lambda: not camera.running and win.face.camera_jobs.idle(), timeout=10_000)
+    reference = flow.reference
+    win.session.end("finish")
+    assert not reference.encoding.any()
+    assert win.session.data.face.outcome is None
+
+
+def test_a_printed_photo_fails_and_after_three_tries_a_clerk_takes_over(qtbot, rig, store):
+    win, devices, actors = rig
+    photos = photos_of("id01")
+    models = load_models()
+    devices.simulators["idcard"].photo = test_photo_slot(chip_style(photos[0], models))
+    open_face_screen(qtbot, win, store)
+    flow = win.session.data.face
+    qtbot.waitUntil(lambda: flow.phase == "verifying", timeout=20_000)
+    attack = cv2.resize(photos[1], (640, 480)) if photos[1].shape[1] > 640 else photos[1]
+    actor = Actor(win, devices.simulators["camera"], PhotoAttack(place(attack, models, size=(640, 480)).image))
+    actors.append(actor)
+    actor.start()
+    for attempt in range(1, MAX_TRIES + 1):
+        qtbot.waitUntil(lambda: flow.phase in ("failed", "exhausted", "verified"), timeout=60_000)
+        assert flow.phase != "verified"
+        assert flow.outcome.reason in ("not_live", "timeout", "screen"), flow.summary()
+        assert flow.tries == attempt
+        if attempt < MAX_TRIES:
+            assert win.face.retry.isVisible()
+            qtbot.mouseClick(win.face.retry, Qt.MouseButton.LeftButton)
+            assert flow.phase == "verifying"
+    assert flow.phase == "exhausted"
+    assert not win.face.retry.isVisible() and not win.face.done.isVisible()
+    assert "人工窗口" in win.face.status.text()
