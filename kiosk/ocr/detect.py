@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from kiosk.ocr import detect_evidence, detect_lines, detect_paper
+from kiosk.ocr import detect_evidence, detect_lines, detect_paper, register
 from kiosk.ocr.detect_lines import refine_quad
 
 ASPECTS = {"card": 85.6 / 54.0, "a4": 297.0 / 210.0}
@@ -565,6 +565,9 @@ def find_document(
         placed = detect_lines.complete_side(full, hidden, ASPECTS[best.aspect], FOCAL * frame.shape[1], frame.shape)
         full = full if placed is None else placed
     points = reading_order(full)
+    if best.aspect == "a4":
+        # A licence's printed frame puts each side where the sheet's edge is, when the edge itself is hidden.
+        points = reading_order(register.register_licence(frame, points)[0])
     if still and _is_the_whole_image(frame, points, kind_hint):
         return _full_image(frame, kind_hint, best.confidence)
     aspect = aspect_of(document_ratio(points, frame.shape), kind_hint)[0]
