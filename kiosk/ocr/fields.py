@@ -229,6 +229,11 @@ def _checked_address(value: str, confidence: float, others: list[str]) -> FieldR
     mended when exactly one gazetteer name is that close, otherwise the address is flagged."""
     if gazetteer.parse_address(value) is not None:
         return FieldResult(value, confidence, [], others)
+    # The line's first character lost at the crop's edge (东省广州市... for 广东省广州市...): put it back when the
+    # rest starts exactly as a gazetteer name does.
+    for prefix in _admin_prefixes():
+        if len(prefix) >= 4 and value.startswith(prefix[1:]) and gazetteer.parse_address(prefix[0] + value):
+            return FieldResult(prefix[0] + value, confidence * 0.9, [], [value, *others][:3])
     scored: list[tuple[float, str]] = []
     for prefix in _admin_prefixes():
         similarity = rules._similarity(value[: len(prefix)], prefix)

@@ -92,12 +92,36 @@ def read_document(image: np.ndarray, kind: str) -> dict[str, FieldResult]:
         results[name] = result
         if not result.problems and result.value:
             context[name] = result.value
+    if kind == "id_card_front":
+        _agree_with_id_number(results)
     if "validity" in results:
         validity = results.pop("validity")
         start, _, end = validity.value.partition("|")
         results["valid_from"] = FieldResult(start, validity.confidence, validity.problems, [])
         results["valid_until"] = FieldResult(end, validity.confidence, validity.problems, [])
     return results
+
+
+def _agree_with_id_number(results: dict[str, FieldResult]) -> None:
+    """Birth date and sex as the ID number holds them, where the number passes its own rules (check digit,
+    real date) and the printed field was read otherwise: one misread digit always breaks the check digit, so the
+    number is the surer reading. The field stays marked for the resident to confirm, the reading kept beside it."""
+    number = results.get("id_number")
+    if number is None or rules.id_number_problems(number.value):
+        return
+    birth = rules.normalise_date(number.value[6:14]) or ""
+    sex = "男" if int(number.value[16]) % 2 else "女"
+    for name, held in (("birth_date", birth), ("sex", sex)):
+        read = results.get(name)
+        if read is None or read.value == held:
+            continue
+        problem = "embedded birth date differs" if name == "birth_date" else "sex digit differs"
+        why = f"{problem} from the printed one as read: taken from the ID number"
+        results[name] = FieldResult(
+            held, min(read.confidence, number.confidence), [why], [read.value, *read.alternatives][:3]
+        )
+    # The number was checked against the misread fields: against what it holds itself it has no problem.
+    number.problems = [p for p in number.problems if "differs" not in p]
 
 
 def _landmark_score(image: np.ndarray, layout: Layout, *, codes: bool = False) -> float:

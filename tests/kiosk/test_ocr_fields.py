@@ -112,3 +112,30 @@ def test_a_district_one_character_from_two_names_is_settled_by_its_streets():
     spec = BUSINESS_LICENSE.field("address")
     result = interpret(spec, [Reading("广州市黄城区大沙街道怡园路105号2408房", 0.97)], {})
     assert result.value == "广州市黄埔区大沙街道怡园路105号2408房"  # 大沙街道 is in 黄埔区, not 增城区
+
+
+def test_an_address_missing_its_first_character_gets_it_back():
+    spec = ID_CARD_FRONT.field("address")
+    result = interpret(spec, [Reading("东省广州市黄埔区丰乐北路312号9栋", 0.95)], {})
+    assert result.value == "广东省广州市黄埔区丰乐北路312号9栋" and not result.problems
+
+
+def test_birth_date_and_sex_follow_an_id_number_that_passes_its_check():
+    from kiosk.ocr.fields import FieldResult
+    from kiosk.ocr.reader import _agree_with_id_number
+
+    number = "440112197806238435"  # check digit right; born 1978-06-23; odd 17th digit: 男
+    results = {
+        "birth_date": FieldResult("1978-06-28", 0.9),
+        "sex": FieldResult("男", 0.99),
+        "id_number": FieldResult(number, 0.97, ["embedded birth date differs from the printed one"]),
+    }
+    _agree_with_id_number(results)
+    assert results["birth_date"].value == "1978-06-23" and results["birth_date"].flagged
+    assert "1978-06-28" in results["birth_date"].alternatives
+    assert results["sex"].value == "男" and not results["sex"].flagged
+    assert results["id_number"].problems == []
+    # A number that fails its own check proves nothing: the printed fields stay as read.
+    broken = {"birth_date": FieldResult("1978-06-28", 0.9), "id_number": FieldResult(number[:-1] + "0", 0.97)}
+    _agree_with_id_number(broken)
+    assert broken["birth_date"].value == "1978-06-28"
