@@ -162,6 +162,17 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
     if spec.charset == "credit_code":
         coerced = [(rules.coerce(t, "credit_code"), c) for t, c in candidates]
         value, conf, problems = rules.choose(coerced, rules.credit_code_problems)
+        if problems:
+            # One misread character, found by the two check characters and the Guangdong area code: shown
+            # repaired, but marked for the resident to compare with the licence.
+            repairs = rules.credit_code_repairs(value, lambda area: gazetteer.district_of_code(area) is not None)
+            if len(repairs) > 1:  # several places could be wrong: only a look-alike character's repair is telling
+                repairs = [
+                    r for r in repairs if any(a != b and rules.look_alike(a, b) for a, b in zip(r, value, strict=True))
+                ]
+            if len(repairs) == 1:
+                why = ["check character did not match as read: one character repaired"]
+                return FieldResult(repairs[0], conf, why, [value, *(t for t, _ in coerced if t != value)][:3])
         return FieldResult(value, conf, problems, [t for t, _ in coerced if t != value][:3])
     if spec.charset == "sex":
         value, similarity = rules.snap(best_text, SEXES)

@@ -94,6 +94,8 @@ def read_document(image: np.ndarray, kind: str) -> dict[str, FieldResult]:
             context[name] = result.value
     if kind == "id_card_front":
         _agree_with_id_number(results)
+    if kind == "business_license":
+        _agree_with_business_term(results)
     if "validity" in results:
         validity = results.pop("validity")
         start, _, end = validity.value.partition("|")
@@ -122,6 +124,25 @@ def _agree_with_id_number(results: dict[str, FieldResult]) -> None:
         )
     # The number was checked against the misread fields: against what it holds itself it has no problem.
     number.problems = [p for p in number.problems if "differs" not in p]
+
+
+def _agree_with_business_term(results: dict[str, FieldResult]) -> None:
+    """A licence's business term (营业期限) runs from its establishment date: an establishment date not read is
+    taken from the term's start, and one that differs from it is marked for the resident to check."""
+    established, term = results.get("established_date"), results.get("business_term")
+    if established is None or term is None:
+        return
+    start = rules.normalise_date(term.value.split("至")[0]) if "至" in term.value else None
+    if start is None or established.value == start:
+        return
+    if not established.value or established.problems:
+        why = ["establishment date not read: taken from the start of the business term"]
+        results["established_date"] = FieldResult(
+            start, min(term.confidence, 0.79), why, [established.value, *established.alternatives][:3]
+        )
+    else:
+        established.problems.append("differs from the start of the business term")
+        established.alternatives = [start, *established.alternatives][:3]
 
 
 def _landmark_score(image: np.ndarray, layout: Layout, *, codes: bool = False) -> float:

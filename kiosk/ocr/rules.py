@@ -171,6 +171,35 @@ def credit_code_problems(code: str) -> list[str]:
     return problems
 
 
+# Characters of the credit-code set that recognisers take for one another (print at small sizes, glare, blur).
+LOOK_ALIKES = ("0DQ", "CG", "17T", "8B", "6G", "56", "XKY", "MNHW", "EF", "PR", "4A", "UW")
+
+
+def look_alike(a: str, b: str) -> bool:
+    """Whether two characters are a pair recognisers confuse."""
+    return any(a in group and b in group for group in LOOK_ALIKES)
+
+
+def credit_code_repairs(code: str, area_known: Callable[[str], bool] = lambda _code: True) -> list[str]:
+    """Every credit code one character away from `code` that breaks no rule and whose area code is known
+    (`area_known`: e.g. one of the gazetteer's, for a terminal in Guangdong).
+
+    Two check characters guard the code (the embedded organisation code's and the whole code's), so a single
+    misread character has few repairs; exactly one means the misread is found, more means it is not.
+    """
+    if len(code) != 18:
+        return []
+    repairs = []
+    for i, original in enumerate(code):
+        for ch in CREDIT_CHARSET:
+            if ch == original:
+                continue
+            candidate = code[:i] + ch + code[i + 1 :]
+            if candidate[2:8].isdigit() and area_known(candidate[2:8]) and not credit_code_problems(candidate):
+                repairs.append(candidate)
+    return repairs
+
+
 # -- choosing among readings -----------------------------------------------------------------------------
 def expand(chars: Sequence[tuple[str, float, Sequence[tuple[str, float]]]], beam: int = 64) -> list[tuple[str, float]]:
     """Whole-string candidates from per-character choices (best, confidence, alternatives), most likely first.

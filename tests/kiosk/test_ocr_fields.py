@@ -139,3 +139,17 @@ def test_birth_date_and_sex_follow_an_id_number_that_passes_its_check():
     broken = {"birth_date": FieldResult("1978-06-28", 0.9), "id_number": FieldResult(number[:-1] + "0", 0.97)}
     _agree_with_id_number(broken)
     assert broken["birth_date"].value == "1978-06-28"
+
+
+def test_an_establishment_date_not_read_comes_from_the_business_term_and_a_differing_one_is_marked():
+    from kiosk.ocr.fields import FieldResult
+    from kiosk.ocr.reader import _agree_with_business_term
+
+    term = FieldResult("2016年08月22日至2036年08月21日", 0.93)
+    missing = {"established_date": FieldResult("", 0.0, ["nothing read"]), "business_term": term}
+    _agree_with_business_term(missing)
+    assert missing["established_date"].value == "2016-08-22" and missing["established_date"].flagged
+    differing = {"established_date": FieldResult("2018-08-22", 0.95), "business_term": term}
+    _agree_with_business_term(differing)
+    assert differing["established_date"].value == "2018-08-22" and differing["established_date"].flagged
+    assert "2016-08-22" in differing["established_date"].alternatives

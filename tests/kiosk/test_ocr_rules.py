@@ -95,3 +95,22 @@ def test_expand_keeps_the_beam_small_and_ordered():
 def test_a_dropped_rare_character_leaves_a_tie_that_is_not_hidden():
     words, similarity = rules.snap_all("佬", ETHNIC_GROUPS)
     assert set(words) == {"仫佬", "仡佬"} and similarity == 0.5
+
+
+def test_a_credit_code_with_one_misread_character_is_repaired_only_when_the_repair_is_telling():
+    from kiosk.ocr import gazetteer
+    from kiosk.ocr.engines import Reading
+    from kiosk.ocr.fields import interpret
+    from kiosk.ocr.layouts import BUSINESS_LICENSE
+
+    spec = BUSINESS_LICENSE.field("credit_code")
+    known = lambda area: gazetteer.district_of_code(area) is not None  # noqa: E731
+    # A 4 read as 0 in the area code: the only repair with a Guangdong area code and both checks right.
+    assert rules.credit_code_repairs("91400116MA9RKUC72D", known) == ["91440116MA9RKUC72D"]
+    fixed = interpret(spec, [Reading("91400116MA9RKUC72D", 0.95)], {})
+    assert fixed.value == "91440116MA9RKUC72D" and fixed.flagged and "91400116MA9RKUC72D" in fixed.alternatives
+    # A Q read as 0: several single repairs pass the checks, one is a look-alike.
+    assert interpret(spec, [Reading("9144010699025691X0", 0.95)], {}).value == "9144010699025691XQ"
+    # D for C is no look-alike pair and other repairs pass too: left as read, flagged, never guessed.
+    kept = interpret(spec, [Reading("91440101798817705D", 0.95)], {})
+    assert kept.value == "91440101798817705D" and kept.flagged
