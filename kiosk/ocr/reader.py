@@ -13,7 +13,15 @@ from typing import Any
 import numpy as np
 
 from kiosk.ocr import detect, engines, rules
-from kiosk.ocr.fields import FieldResult, allowed_characters, crop, denoise, enhance, interpret, text_rows
+from kiosk.ocr.fields import (
+    FieldResult,
+    allowed_characters,
+    crop,
+    denoised_variants,
+    enhance,
+    interpret,
+    text_rows,
+)
 from kiosk.ocr.layouts import KINDS, LAYOUTS, REPORTED_FIELDS, Layout
 
 # Which engine reads which field first; the other is asked when the first reading breaks a rule or is unsure.
@@ -57,20 +65,27 @@ def _engine_order(charset: str) -> list[str]:
 def read_field(image: np.ndarray, layout: Layout, name: str, context: dict[str, str]) -> FieldResult:
     """One field of a rectified document, asking the second engine when the first is unsure or wrong."""
     spec = layout.field(name)
-    rows = [enhance(row) for row in text_rows(denoise(crop(image, layout, spec.box)), spec.lines)]
-    if not rows:
+    region = crop(image, layout, spec.box)
+    # A dim crop is read in two flattenings: the cleaner one's lines, and the one that keeps fine strokes.
+    variants = [
+        [enhance(row) for row in text_rows(variant, spec.lines)] for variant in denoised_variants(region) or [region]
+    ]
+    variants = [rows for rows in variants if rows]
+    if not variants:
         return FieldResult("", 0.0, ["nothing printed where this field belongs"])
     readings: list = []
     result = FieldResult("", 0.0, ["nothing read"])
     for engine_name in _engine_order(spec.charset):
         engine = engines.get_engine(engine_name)
-        if spec.lines == 1:
-            readings.append(engine.read_line(rows[0], charset=allowed_characters(spec)))
-        else:
-            parts = [engine.read_line(row) for row in rows]
-            readings.append(
-                engines.Reading("".join(p.text for p in parts), min((p.confidence for p in parts), default=0.0))
-            )
+        for rows in variants:
+            if spec.lines == 1:
+                readings.append(engine.read_line(rows[0], charset=allowed_characters(spec)))
+            else:
+                parts = [engine.read_line(row) for row in rows]
+                readings.append(
+                    engines.Reading("".join(p.text for p in parts), min((p.confidence for p in parts), default=0.0))
+                )
+        rows = variants[0]
         result = interpret(spec, readings, context, rows[0] if spec.lines == 1 else None)
         # Closed vocabularies with look-alike entries get both engines' votes; elsewhere the first sure one wins.
         if not result.flagged and spec.charset != "ethnicity":
