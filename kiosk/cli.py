@@ -313,6 +313,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_ocr_parser(sub)
 
+    from kiosk.face.cli import add_parser as add_face_parser
+
+    add_face_parser(sub)
+
     config = sub.add_parser("config", help="configuration").add_subparsers(dest="config_command", required=True)
     show = config.add_parser("show", help="print the effective configuration")
     show.add_argument("--json", action="store_true")

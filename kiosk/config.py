@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -39,6 +40,7 @@ AVAILABLE_MODULES = (
     "portal_yss",
 )
 PORTALS = ("portal_gba", "portal_gdzwfw", "portal_market", "portal_yss")
+FACE_CHALLENGES = ("blink", "turn_left", "turn_right", "nod")  # kiosk.face.liveness.CHALLENGES
 
 
 def _default_data_dir() -> str:
@@ -107,6 +109,19 @@ class TechnicianConfig:
 
     pin_file: str = ""  # default: <data_dir>/technician.json
     lockout_seconds: int = 30
+
+
+@dataclass(frozen=True)
+class FaceConfig:
+    """Face verification against the ID card photo: the match threshold (descriptor distance; `kiosk face
+    calibrate` picks one from a deployment's own labelled pairs), the liveness challenges and their time limit,
+    how many live frames are averaged, and the smallest face width (pixels) before "move closer"."""
+
+    threshold: float = 0.59  # kiosk.face.matcher.DEFAULT_THRESHOLD: calibrated by bench/face.py for FMR <= 0.1 %
+    liveness_seconds: int = 10
+    challenges: tuple[str, ...] = FACE_CHALLENGES
+    frames: int = 3
+    min_face_px: int = 120
 
 
 @dataclass(frozen=True)
@@ -233,6 +248,7 @@ SECTIONS: dict[str, type] = {
     "hub": HubConfig,
     "a4_printer": A4PrinterConfig,
     "devices": DevicesConfig,
+    "face": FaceConfig,
     "portal_gba": PortalConfig,
     "portal_gdzwfw": PortalConfig,
     "portal_market": PortalConfig,
@@ -271,6 +287,10 @@ RANGES = {
     ("device_doccamera", "height"): (120, 4096),
     ("device_fingervein", "device_index"): (0, 15),
     ("device_fingervein", "match_threshold"): (1, 100),
+    ("face", "threshold"): (0.2, 1.0),
+    ("face", "liveness_seconds"): (3, 60),
+    ("face", "frames"): (1, 10),
+    ("face", "min_face_px"): (80, 1000),
 }
 
 
@@ -292,6 +312,7 @@ class Config:
     hub: HubConfig = field(default_factory=HubConfig)
     a4_printer: A4PrinterConfig = field(default_factory=A4PrinterConfig)
     devices: DevicesConfig = field(default_factory=DevicesConfig)
+    face: FaceConfig = field(default_factory=FaceConfig)
     portal_gba: PortalConfig = SECTION_DEFAULTS["portal_gba"]
     portal_gdzwfw: PortalConfig = SECTION_DEFAULTS["portal_gdzwfw"]
     portal_market: PortalConfig = SECTION_DEFAULTS["portal_market"]
@@ -358,6 +379,21 @@ def _coerce(section: str, key: str, value: Any, expected: str, where: str, from_
             if low is not None and not low <= number <= high:
                 raise ConfigError(f"{where}: {name} must be between {low} and {high}, got {number}")
             return number
+    elif expected == "float":
+        number = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):
+            try:
+                number = float(value.strip())
+            except ValueError:
+                number = None
+        if number is not None and math.isfinite(number):
+            low, high = RANGES.get((section, key), (None, None))
+            if low is not None and not low <= number <= high:
+                raise ConfigError(f"{where}: {name} must be between {low} and {high}, got {number}")
+            return number
+        expected = "a number"
     elif expected == "tuple[str, ...]":
         if from_env and isinstance(value, str):  # a list in an environment variable is comma-separated
             value = [v.strip() for v in value.split(",") if v.strip()]
@@ -401,6 +437,12 @@ def _check(config: Config) -> None:
                 f"{config.origin}: modules.enabled: module {module!r} is not available in this "
                 f"version yet (available: {', '.join(AVAILABLE_MODULES)})"
             )
+    if not config.face.challenges:
+        raise ConfigError(f"{config.origin}: face.challenges must name at least one challenge")
+    for challenge in config.face.challenges:
+        if challenge not in FACE_CHALLENGES:
+            known = ", ".join(FACE_CHALLENGES)
+            raise ConfigError(f"{config.origin}: face.challenges: unknown challenge {challenge!r} (known: {known})")
     for portal in PORTALS:
         settings = config.portal(portal)
         if portal in config.modules.enabled and (not settings.url or not settings.hosts):

@@ -187,3 +187,25 @@ def private_cups():
     finally:
         cups.close()
         shutil.rmtree(root, ignore_errors=True)
+
+
+FACE_IMAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "faces" / "images"
+
+
+@pytest.fixture(scope="module")
+def models():
+    """dlib's face models (loaded once per process; the fixture hands them to the face tests)."""
+    from kiosk.face.models import load_models
+
+    return load_models()
+
+
+@pytest.fixture(scope="module")
+def reference(models):
+    """An ID card chip photo made from img1, an older photo of the person the scripted live frames show (img6);
+    per module, since a verifier's wipe zeroes it."""
+    import cv2
+
+    from kiosk.face.reference import chip_style, prepare_reference
+
+    return prepare_reference(chip_style(cv2.imread(str(FACE_IMAGES / "img1.jpg")), models), models, source="chip")

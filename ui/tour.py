@@ -96,6 +96,7 @@ def tour_pass(
     window.overlay.show_remaining(17)
     shots.append(shoot(app, window, folder, "09-idle-warning"))
     window.keep_going()
+    shots += face_shots(app, window, folder)
     shots += document_shots(app, window, folder)
     session.go("home")
     session.open_module("social_insurance")
@@ -155,6 +156,31 @@ def document_shots(app: QApplication, window: KioskWindow, folder: Path) -> list
     flow.set_extraction(extraction)
     session.go("captured")
     shots.append(shoot(app, window, folder, "16-review"))
+    return shots
+
+
+def face_shots(app: QApplication, window: KioskWindow, folder: Path) -> list[Path]:
+    """The face screen waiting for the card, during a challenge, and after the last try (no face is shown:
+    the tour carries no one's picture)."""
+    from kiosk.face.verify import Phase, Update
+
+    session = window.session
+    session.go("verify_face")
+    window.face.card_timer.stop()  # the simulated card's photo is not read: the screens are what is shown
+    shots = [shoot(app, window, folder, "17-face-card")]
+    flow = session.data.face
+    flow.phase = "verifying"
+    window.face.attempt = (flow, flow.generation)
+    room = np.tile(np.linspace(70, 150, 640, dtype=np.uint8)[None, :, None], (480, 1, 3))
+    window.face.view.set_frame(room)
+    update = Update(Phase.CHALLENGE, "turn_left", "turn_left", 0.4, 7.2)
+    window.face.on_update(update, flow, flow.generation)
+    shots.append(shoot(app, window, folder, "18-face-challenge"))
+    flow.phase, flow.tries = "exhausted", 3
+    window.face.set_guidance("not_live")
+    window.face.show_phase()
+    shots.append(shoot(app, window, folder, "19-face-counter"))
+    session.go("back")
     return shots
 
 

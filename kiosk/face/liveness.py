@@ -1,15 +1,18 @@
 """Liveness: a random challenge (blink, turn left or right, nod) followed on landmarks within a time limit, and
 the passive evidence that the face in front of the camera is a head and not a sheet or a screen.
 
-Everything is measured against the challenge's first frame (the anchor), in the face's own frame of reference:
-- blink: the eye opening over the face's height (so tilting a photo backwards, which squashes eyes and face
-  alike, is no blink) falls below a share of the anchor's and comes back;
-- turn: the nose moves along the eye line towards one cheek (yaw proxy) by a set amount;
+Measures are taken against the challenge's first frames (before anyone can react: the neutral pose), in the
+face's own frame of reference:
+- blink: the eye opening over the face's height falls below a share of the neutral one and comes back, while the
+  face itself is not squashed and the upper eyelids leave the plane of the rest of the face (tilting a photo
+  backwards squashes its eyes too, but squashes the whole face with them, and moves nothing off its plane);
+- turn: the nose moves along the eye line towards one cheek (yaw proxy) by a set amount, in two frames running;
 - nod: the nose moves down towards the chin (pitch proxy) and back.
 A turn or a nod must also show parallax: fit the one homography that best carries the anchor's landmarks (all but
 the nose) onto the frame's, and the nose must be off it by a share of the eye distance. A flat picture moved,
 turned or tilted in any way is a homography of itself, so its nose stays on the plane; a head's nose is ahead of
-its eyes and cheeks and does not.
+its eyes and cheeks and does not. Frames whose face proportions changed too much (a sheet turned far away) give
+landmarks too poor to judge and count for nothing. MotionCheck applies the same tests across a whole attempt.
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ class LivenessSettings:
     max_squash: float = 0.15  # a blink frame's face height over eye distance within this share of the anchor's
     max_foreshortening: float = 0.25  # frames whose face height over eye distance changed more: landmarks unreliable
     baseline_frames: int = 3  # the challenge's first frames, before anyone reacts: the neutral measures
-    min_motion: float = 0.004  # landmarks moving less than this (eye distances) all along: a still image
+    min_motion: float = 0.02  # landmarks moving less than this (eye distances) all along: a still image
+    hold_frames: int = 2  # frames a turn must be seen in (one frame's landmarks can be off)
     mirrored: bool = False  # the frames are mirror images (then the resident's left is the image's left)
 
 
@@ -126,6 +130,7 @@ class ChallengeTracker:
         self._anchor_aspect = 0.0
         self._closed = False
         self._down = False
+        self._held = 0
         self.peak_parallax = 0.0
         self.peak_lid_shift = 0.0
         self.progress = 0.0
@@ -179,7 +184,8 @@ class ChallengeTracker:
             sign = 1.0 if (self.kind == "turn_left") != s.mirrored else -1.0
             change = sign * (m.yaw - a.yaw)
             self._advance(min(change / s.turn, 1.0) * 0.95)
-            if change >= s.turn and self._nonplanar(points):
+            self._held = self._held + 1 if change >= s.turn and self._nonplanar(points) else 0
+            if self._held >= s.hold_frames:
                 self._pass()
             return
         change = m.pitch - a.pitch  # nod
@@ -243,11 +249,12 @@ class MotionCheck:
         if len(self._parallaxes) == 2:
             self.nonplanar, self.lids = self._parallaxes[0], self._lid_shifts[0]
 
-    def verdict(self, settings: LivenessSettings) -> str:
-        """ "still" (nothing moved), "flat" (all motion fits one plane) or "live"."""
+    def verdict(self, settings: LivenessSettings, certified: bool = False) -> str:
+        """Still (nothing moved), flat (all motion fits one plane) or live; `certified`: a challenge was passed,
+        which itself took motion off the plane (a nose's parallax, eyelids closing on a steady face)."""
         if self.motion < settings.min_motion:
             return "still"
-        if self.nonplanar < settings.parallax and self.lids < settings.lid_shift:
+        if not certified and self.nonplanar < settings.parallax and self.lids < settings.lid_shift:
             return "flat"
         return "live"
 

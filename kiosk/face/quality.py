@@ -30,7 +30,7 @@ GUIDANCE = {
 class QualitySettings:
     """Where each piece of guidance starts (set on the shared faces in simulated frames; see the tests)."""
 
-    min_face_px: int = 100  # face box narrower than this: move closer (the detector's floor is 80)
+    min_face_px: int = 120  # narrower: move closer (the detector's floor is 80; the screen check needs 120)
     max_face_share: float = 0.7  # face box wider than this share of the frame: move back
     edge_margin: float = 0.02  # face box closer to an edge than this share of the frame: centre
     other_face_share: float = 0.45  # a second face at least this share of the first's width: several faces

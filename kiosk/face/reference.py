@@ -1,10 +1,11 @@
 """The reference face: the ID card chip's photo (102 x 126 pixels, often years old) or the portrait cut from a
 photographed card, prepared once per session into a descriptor and the face's size in its own pixels.
 
-A small photo is enlarged (bicubic) before its landmarks are found and its descriptor computed, with jitter
-(dlib averages the descriptors of randomly shifted, scaled and mirrored copies): both measurably lower the
-distance to the same person's live face on the shared faces (bench/face.py). The face's width is kept so that
-live frames can be brought down to the same level of detail before comparing (kiosk.face.matcher).
+A small photo is searched enlarged (the HOG detector misses faces under 80 pixels; a chip photo's is about 54),
+and its descriptor is the mean over jittered copies (kiosk.face.descriptor), which measurably lowers the distance
+to the same person's live face on the shared faces (bench/face.py). Enlarging the photo before describing it too
+measured no better there, so by default it is described at its own size. The face's width is kept so that live
+frames can be brought down to the same level of detail before comparing (kiosk.face.matcher).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from kiosk.face.descriptor import describe
 from kiosk.face.landmarks import Face, find_faces, landmarks_for
 from kiosk.face.models import FaceModels
 
@@ -30,9 +32,9 @@ class ReferenceError(ValueError):
 class ReferenceSettings:
     """How a reference photo is prepared."""
 
-    working_face_px: int = 216  # enlarge so the face is about this wide (a chip photo's 54 px face: x4)
+    working_face_px: int = 0  # enlarge (bicubic) so the face is about this wide before describing it; 0: never
     max_upscale: float = 6.0
-    jitters: int = 10
+    jitters: int = 5  # 5 and 10 measure the same on the shared faces (bench/face.py), 1 clearly worse
     dominant: float = 2.0  # the largest face must have this many times the area of the next one
 
 
@@ -88,7 +90,7 @@ def prepare_reference(
     rgb = cv2.cvtColor(work, cv2.COLOR_BGR2RGB)
     box = tuple(round(v * scale) for v in face.box)
     scaled = Face(box, landmarks_for(rgb, box, models))
-    encoding = np.array(models.encoder.compute_face_descriptor(rgb, scaled.shape(), s.jitters), np.float64)
+    encoding = describe(rgb, scaled, models, s.jitters)
     return Reference(encoding, float(face.width), source)
 
 

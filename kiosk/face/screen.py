@@ -26,11 +26,13 @@ class ScreenSettings:
 
 @dataclass(frozen=True)
 class ScreenCues:
-    """One frame's cues: moiré peak strength, glare share of the face, and whether either crosses its line."""
+    """One frame's cues: moiré peak strength, glare share of the face, whether either crosses its line, and whether
+    the moiré could be looked for at all (a face big enough)."""
 
     moire: float
     glare: float
     screen: bool
+    measured: bool = True
 
 
 def _peakiness(patch: np.ndarray) -> float:
@@ -54,10 +56,11 @@ def _peakiness(patch: np.ndarray) -> float:
 
 
 def face_patch(frame: np.ndarray, face: Face, n: int = 64) -> np.ndarray | None:
-    """An n x n patch of the face's middle (eyes to mouth) at the camera's own resolution, or None if too small."""
+    """An n x n patch of the face's middle (eye corners to lower lip) at the camera's own resolution, or None when
+    the face is too small (under about 120 pixels wide; smaller patches show too little of a pattern to tell)."""
     pts = face.points
     x0, x1 = pts[36, 0], pts[45, 0]
-    y0, y1 = pts[[37, 44], 1].min(), pts[[48, 54], 1].max()
+    y0, y1 = pts[[37, 44], 1].min(), pts[57, 1]
     side = int(min(x1 - x0, y1 - y0))
     if side < n:
         return None
@@ -92,4 +95,4 @@ def screen_cues(frame: np.ndarray, face: Face, settings: ScreenSettings | None =
         p = patch.astype(np.float32)
         moire = max(_peakiness(p.mean(axis=2)), _peakiness(p[..., 2] - p[..., 0]))
     glare = glare_share(frame, face)
-    return ScreenCues(moire, glare, moire > s.moire_peak or glare > s.glare_share)
+    return ScreenCues(moire, glare, moire > s.moire_peak or glare > s.glare_share, patch is not None)

@@ -13,6 +13,7 @@ tilting. A replay on a phone adds the screen's sub-pixel grid and a glare patch 
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ DEPTH = np.array(
 )
 HEAD_RING = 20  # points around the head (hair, ears, neck) moving with it
 PIVOT_DEPTH = -1.2  # the neck's pivot behind the eyes, in eye distances
+LID_GROW, LID_SOFT, LASH_SHADE, LASH_WIDTH = (1.25, 1.25), 0.04, 0.75, 0.03  # a closed eye as dlib reads it
 LIDS = ((37, 41), (38, 40), (43, 47), (44, 46))  # upper lid point, the lower lid point it closes onto
 
 
@@ -162,14 +164,14 @@ def _close_eyes(frame: np.ndarray, open_points: np.ndarray, amount: float) -> No
             continue
         skin = np.median(patch.reshape(-1, 3), axis=0).astype(np.float32) * 0.93  # a lid is a shade darker
         mask = np.zeros((h, w), np.float32)
-        grown = centre + (outline - centre) * np.array([1.25, 1.5], np.float32)  # and the lashes
+        grown = centre + (outline - centre) * np.array(LID_GROW, np.float32)
         cv2.fillPoly(mask, [np.round(grown).astype(np.int32)], 1.0)
-        mask = cv2.GaussianBlur(mask, (0, 0), max(1.0, 0.04 * iod)) * amount
+        mask = cv2.GaussianBlur(mask, (0, 0), max(1.0, LID_SOFT * iod)) * amount
         frame[:] = (frame * (1 - mask[..., None]) + skin * mask[..., None]).astype(np.uint8)
         lashes = np.round(np.vstack([outline[[0]], lower[::-1][:-1], outline[[3]]])).astype(np.int32)
-        shade = (frame.astype(np.float32) * (1 - 0.6 * amount)).astype(np.uint8)
+        shade = (frame.astype(np.float32) * (1 - LASH_SHADE * amount)).astype(np.uint8)
         line = np.zeros((h, w), np.uint8)
-        cv2.polylines(line, [lashes], False, 255, max(1, round(0.03 * iod)), cv2.LINE_AA)
+        cv2.polylines(line, [lashes], False, 255, max(1, round(LASH_WIDTH * iod)), cv2.LINE_AA)
         frame[line > 0] = shade[line > 0]
 
 
@@ -234,25 +236,35 @@ def on_screen(
     camera into a fine pattern (pixel pitch `pitch` camera pixels, grid turned by `angle` degrees, the lens leaving
     `depth` of its contrast), a bluish cast, and a soft glare patch from the room's light on the glass."""
     h, w = frame.shape[:2]
-    k = 4  # render the screen at four times the camera's resolution, then let the camera resample it
-    big = cv2.resize(frame, (w * k, h * k), interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    seen = frame.astype(np.float32) * _screen_pattern(w, h, pitch, angle, depth)
+    seen = seen * np.array([1.06, 1.0, 0.92], np.float32)  # screens are bluer than skin under room light
+    if glare:
+        seen = seen + 255 * 0.9 * _glare_spot(w, h)[..., None]
+    return np.clip(seen, 0, 255).astype(np.uint8)
+
+
+@functools.lru_cache(maxsize=8)
+def _screen_pattern(w: int, h: int, pitch: float, angle: float, depth: float) -> np.ndarray:
+    """The sub-pixel grid drawn at four times the camera's resolution and averaged down to it, as the camera's
+    pixels integrate it (the moiré is this aliasing); the picture on the screen is smooth at that scale."""
+    k = 4
     ys, xs = np.mgrid[0 : h * k, 0 : w * k].astype(np.float32)
     a = math.radians(angle)
     u = (xs * math.cos(a) + ys * math.sin(a)) / (pitch * k)  # screen pixel coordinates
     v = (-xs * math.sin(a) + ys * math.cos(a)) / (pitch * k)
     sub = np.floor((u % 1.0) * 3).astype(np.int32)  # which sub-pixel column: 0 red, 1 green, 2 blue
-    mask = np.zeros(big.shape, np.float32)
+    mask = np.zeros((h * k, w * k, 3), np.float32)
     for channel, bgr_index in ((0, 2), (1, 1), (2, 0)):
         mask[..., bgr_index] = sub == channel
     mask *= ((v % 1.0) < 0.85)[..., None]  # the black matrix between rows
     pattern = (1 - depth) + depth * mask * 3.4  # the stripes average to about one
-    seen = cv2.resize(big * pattern, (w, h), interpolation=cv2.INTER_AREA)
-    seen = seen * np.array([1.06, 1.0, 0.92], np.float32)  # screens are bluer than skin under room light
-    if glare:
-        gy, gx = np.mgrid[0:h, 0:w].astype(np.float32)
-        spot = np.exp(-(((gx - 0.56 * w) / (0.07 * w)) ** 2 + ((gy - 0.36 * h) / (0.05 * h)) ** 2))
-        seen = seen + 255 * 0.9 * spot[..., None]
-    return np.clip(seen, 0, 255).astype(np.uint8)
+    return cv2.resize(pattern, (w, h), interpolation=cv2.INTER_AREA)
+
+
+@functools.lru_cache(maxsize=8)
+def _glare_spot(w: int, h: int) -> np.ndarray:
+    gy, gx = np.mgrid[0:h, 0:w].astype(np.float32)
+    return np.exp(-(((gx - 0.56 * w) / (0.07 * w)) ** 2 + ((gy - 0.36 * h) / (0.05 * h)) ** 2))
 
 
 def _smooth(x: float) -> float:
@@ -296,7 +308,7 @@ class Scripted:
             return 0.0
         since = t - self.challenge_at - self.reaction
         if self.challenge == "blink":
-            return _bump(since, 0.1, 0.18, 0.12)
+            return _bump(since, 0.12, 0.3, 0.15)  # asked to blink, people blink slowly
         if self.challenge == "nod":
             return _bump(since, 0.35, 0.15, 0.35)
         return _bump(since, 0.45, 0.5, 0.45)

@@ -35,7 +35,7 @@ REASONS = {
     "timeout": "The requested movement was not seen in time",
     "not_live": "The face in front of the camera did not move like a person's",
     "screen": "The face appears to be shown on a screen",
-    "face_changed": "A different face appeared during the check",
+    "face_changed": "A different face appeared, or the face left the camera, during the check",
 }
 
 
@@ -49,6 +49,9 @@ class VerifierSettings:
     continuity: float = 0.5  # a descriptor farther than this from the attempt's mean: somebody else
     screen_share: float = 0.5  # frames with a screen cue, above this share of those looked at: a screen
     confirm_seconds: float = 4.0  # after the action, time to show one more usable frame
+    max_gap: float = 1.0  # seconds without the face during the challenge: nobody can vouch it is the same one
+    max_jump: float = 0.5  # the face moving more than this share of its width between two frames: another face
+    action_continuity: float = 0.6  # the frame completing the movement (turned, eyes shut) against the attempt's
     upsample: int = 0  # 0 finds faces from 80 px wide: enough at the terminal's distance, and fast
     quality: QualitySettings = field(default_factory=QualitySettings)
     liveness: LivenessSettings = field(default_factory=LivenessSettings)
@@ -134,6 +137,7 @@ class FaceVerifier:
         self.passed_at: float | None = None
         self.result: Result | None = None
         self.frames_seen = 0
+        self._track: tuple[tuple[int, int, int, int], float] | None = None  # the face's last box and when
         self._last: Update = Update(Phase.POSITIONING, "no_face")
 
     def feed(self, frame: np.ndarray, t: float) -> Update:
@@ -148,11 +152,13 @@ class FaceVerifier:
         verdict = assess(frame, faces, self.settings.quality)
         face = verdict.face if verdict.guidance not in ("no_face", "several_faces") else None
         if face is not None:
-            self.screen_votes.append(screen_cues(frame, face, self.settings.screen).screen)
+            cues = screen_cues(frame, face, self.settings.screen)
+            if cues.measured or cues.screen:
+                self.screen_votes.append(cues.screen)
         if self.phase is Phase.POSITIONING:
             update = self._positioning(rgb, verdict.ok, face, verdict.guidance, t)
         elif self.phase is Phase.CHALLENGE:
-            update = self._challenging(face, verdict.guidance, t)
+            update = self._challenging(rgb, face, verdict.guidance, t)
         else:
             update = self._confirming(rgb, verdict.ok, face, verdict.guidance, t)
         self._last = update
@@ -173,10 +179,28 @@ class FaceVerifier:
         self.challenge_at = t
         self.tracker = ChallengeTracker(self.challenge, t, self.settings.liveness)
         self.tracker.feed(face.points, t)  # this frame is the challenge's anchor
+        self._track = (face.box, t)
         self.phase = Phase.CHALLENGE
         return Update(Phase.CHALLENGE, self.challenge, self.challenge, 0.0, self.settings.liveness.time_limit, box)
 
-    def _challenging(self, face: Face | None, guidance: str, t: float) -> Update:
+    def _lost_track(self, face: Face | None, t: float) -> bool:
+        """Whether the face followed since the challenge began jumped, or was gone too long: it may not be the
+        same face any more (a photo swapped for an accomplice to do the movement, say)."""
+        if face is None:
+            return self._track is not None and t - self._track[1] > self.settings.max_gap
+        if self._track is not None:
+            (l0, t0, r0, b0), _ = self._track
+            width = max(r0 - l0, 1)
+            cx, cy = face.centre
+            moved = max(abs(cx - (l0 + r0) / 2), abs(cy - (t0 + b0) / 2)) / width
+            if moved > self.settings.max_jump or not 0.67 <= face.width / width <= 1.5:
+                return True
+        self._track = (face.box, t)
+        return False
+
+    def _challenging(self, rgb: np.ndarray, face: Face | None, guidance: str, t: float) -> Update:
+        if self._lost_track(face, t):
+            return self._finish(t, "face_changed")
         points = face.points if face is not None else None
         if points is not None:
             self.motion.add(points)
@@ -184,6 +208,12 @@ class FaceVerifier:
         if state.status is Status.TIMED_OUT:
             return self._finish(t, "timeout")
         if state.status is Status.PASSED:
+            # The face that did the movement must be the one compared before it (a looser bound: it is turned).
+            posed = encode_live(rgb, face, self.models, self.reference, self.settings.match)
+            apart = distance(posed, np.mean(self.encodings, axis=0))
+            posed.fill(0.0)
+            if apart > self.settings.action_continuity:
+                return self._finish(t, "face_changed")
             self.passed_at = t
             self.phase = Phase.CONFIRMING
             return Update(Phase.CONFIRMING, "ok", self.challenge, 1.0, None, face.box if face else None)
@@ -193,6 +223,8 @@ class FaceVerifier:
         )
 
     def _confirming(self, rgb: np.ndarray, ok: bool, face: Face | None, guidance: str, t: float) -> Update:
+        if self._lost_track(face, t):
+            return self._finish(t, "face_changed")
         if not ok:
             if t - self.passed_at > self.settings.confirm_seconds:
                 return self._finish(t, "timeout")
@@ -207,7 +239,7 @@ class FaceVerifier:
     def _finish(self, t: float, failure: str | None) -> Update:
         s = self.settings
         passed = self.tracker is not None and self.tracker.status is Status.PASSED
-        liveness = self.motion.verdict(s.liveness)
+        liveness = self.motion.verdict(s.liveness, certified=passed)
         votes = self.screen_votes
         if votes and sum(votes) > s.screen_share * len(votes):
             liveness = "screen"
@@ -252,3 +284,18 @@ class FaceVerifier:
             self.reference.wipe()
         self.screen_votes.clear()
         self.phase = Phase.DONE
+
+
+def settings_from_config(face) -> VerifierSettings:
+    """Verifier settings from the [face] config section (kiosk.config.FaceConfig)."""
+    from dataclasses import replace
+
+    defaults = VerifierSettings()
+    return replace(
+        defaults,
+        threshold=face.threshold,
+        frames=face.frames,
+        challenges=tuple(face.challenges),
+        quality=replace(defaults.quality, min_face_px=face.min_face_px),
+        liveness=replace(defaults.liveness, time_limit=float(face.liveness_seconds)),
+    )

@@ -25,20 +25,32 @@ def triangulate(points: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 
 def warp_mesh(image: np.ndarray, src: np.ndarray, dst: np.ndarray, triangles: np.ndarray) -> np.ndarray:
-    """The image with every triangle moved from its src corners to its dst corners (pixels off the mesh stay)."""
+    """The image with every triangle moved from its src corners to its dst corners (pixels off the mesh, and
+    triangles that do not move, stay as they are)."""
     h, w = image.shape[:2]
-    labels = np.zeros((h, w), np.int32)
-    affines = np.zeros((len(triangles) + 1, 2, 3), np.float32)
+    moved = np.abs(dst - src).max(axis=1) > 1e-3
+    active = triangles[moved[triangles].any(axis=1)]
+    out = image.copy()
+    if len(active) == 0:
+        return out
+    corners = np.concatenate([dst[active].reshape(-1, 2), src[active].reshape(-1, 2)])
+    x0, y0 = np.clip(np.floor(corners.min(axis=0)).astype(int) - 1, 0, [w, h])
+    x1, y1 = np.clip(np.ceil(corners.max(axis=0)).astype(int) + 2, 0, [w, h])
+    if x1 <= x0 or y1 <= y0:
+        return out
+    labels = np.zeros((y1 - y0, x1 - x0), np.int32)
+    affines = np.zeros((len(active) + 1, 2, 3), np.float32)
     affines[0] = [[1, 0, 0], [0, 1, 0]]  # label 0: not covered, identity
-    for k, tri in enumerate(triangles, start=1):
+    for k, tri in enumerate(active, start=1):
         d, s = dst[tri].astype(np.float32), src[tri].astype(np.float32)
-        u, v = d[1] - d[0], d[2] - d[0]
-        if abs(float(u[0] * v[1] - u[1] * v[0])) < 1e-3:  # degenerate triangle (np.cross of 2-D is deprecated)
+        e1, e2 = d[1] - d[0], d[2] - d[0]
+        if abs(float(e1[0] * e2[1] - e1[1] * e2[0])) < 1e-3:
             continue  # a collapsed triangle covers no pixel
         affines[k] = cv2.getAffineTransform(d, s)  # destination pixel -> where to read it in the source
-        cv2.fillConvexPoly(labels, np.round(d).astype(np.int32), k)
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+        cv2.fillConvexPoly(labels, np.round(d - (x0, y0)).astype(np.int32), k)
+    ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32)
     a = affines[labels]
     map_x = a[..., 0, 0] * xs + a[..., 0, 1] * ys + a[..., 0, 2]
     map_y = a[..., 1, 0] * xs + a[..., 1, 1] * ys + a[..., 1, 2]
-    return cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    out[y0:y1, x0:x1] = cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    return out

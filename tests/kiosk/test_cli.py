@@ -374,3 +374,23 @@ def test_build_default_source(env: dict[str, str], tmp_path: Path) -> None:
     assert sorted(p.name for p in out.parent.iterdir()) == ["catalog.sqlite"]
     stats = json.loads(ok(kiosk(env, "catalog", "stats", "--json", "--bundle", str(out))))
     assert stats["total"] == 1304
+
+
+# -- face ------------------------------------------------------------------------------------------------------
+
+
+def test_config_show_has_the_face_section(env: dict[str, str]) -> None:
+    Path(env["KIOSK_CONFIG"]).write_text("[face]\nthreshold = 0.52\n", encoding="utf-8")
+    shown = json.loads(ok(kiosk(env, "config", "show", "--json")))
+    assert shown["face"] == {
+        "threshold": 0.52,
+        "liveness_seconds": 10,
+        "challenges": ["blink", "turn_left", "turn_right", "nod"],
+        "frames": 3,
+        "min_face_px": 120,
+    }
+
+
+def test_face_verify_with_a_bad_threshold_in_the_config_exits_2(env: dict[str, str]) -> None:
+    err = fails(kiosk({**env, "KIOSK_FACE_THRESHOLD": "2"}, "face", "verify", "--json", "a.jpg", "b.jpg"))
+    assert "face.threshold" in err and "KIOSK_FACE_THRESHOLD" in err

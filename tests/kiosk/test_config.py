@@ -315,3 +315,42 @@ def test_a_hub_url_that_is_not_http_is_refused_by_name(tmp_path):
     with pytest.raises(ConfigError, match=r"hub\.url"):
         load_config(environ={"KIOSK_HUB_URL": "ftp://hub.example"})
     assert load_config(environ={"KIOSK_HUB_URL": "https://hub.example:8443"}).hub.url == "https://hub.example:8443"
+
+
+def test_the_face_section_holds_the_calibrated_threshold_and_the_challenges(tmp_path: Path) -> None:
+    from kiosk.face.liveness import CHALLENGES
+    from kiosk.face.matcher import DEFAULT_THRESHOLD
+
+    face = load_config(environ={}).face
+    assert face == config_module.FaceConfig()
+    assert face.threshold == DEFAULT_THRESHOLD and face.challenges == CHALLENGES == config_module.FACE_CHALLENGES
+    path = write(tmp_path, '[face]\nthreshold = 0.55\nliveness_seconds = 8\nchallenges = ["blink", "nod"]\n')
+    face = load_config(path, environ={}).face
+    assert (face.threshold, face.liveness_seconds, face.challenges) == (0.55, 8, ("blink", "nod"))
+    assert load_config(path, environ={"KIOSK_FACE_THRESHOLD": "0.5"}).face.threshold == 0.5
+    assert load_config(write(tmp_path, "[face]\nthreshold = 1\n"), environ={}).face.threshold == 1.0
+    assert load_config(environ={"KIOSK_FACE_CHALLENGES": "turn_left,turn_right"}).face.challenges == (
+        "turn_left",
+        "turn_right",
+    )
+
+
+@pytest.mark.parametrize(
+    ("environ", "needle"),
+    [
+        ({"KIOSK_FACE_THRESHOLD": "close"}, r"face\.threshold must be a number, got 'close'"),
+        ({"KIOSK_FACE_THRESHOLD": "1.5"}, r"face\.threshold must be between 0\.2 and 1\.0, got 1\.5"),
+        ({"KIOSK_FACE_THRESHOLD": "nan"}, r"face\.threshold must be a number"),
+        ({"KIOSK_FACE_LIVENESS_SECONDS": "1"}, r"face\.liveness_seconds must be between 3 and 60"),
+        ({"KIOSK_FACE_CHALLENGES": "blink,smile"}, r"face\.challenges: unknown challenge 'smile'"),
+        ({"KIOSK_FACE_CHALLENGES": ""}, r"face\.challenges must name at least one challenge"),
+    ],
+)
+def test_bad_face_settings_are_refused_by_name(environ: dict[str, str], needle: str) -> None:
+    with pytest.raises(ConfigError, match=needle):
+        load_config(environ=environ)
+
+
+def test_a_face_threshold_that_is_not_a_number_in_the_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"face\.threshold must be a number, got True"):
+        load_config(write(tmp_path, "[face]\nthreshold = true\n"), environ={})

@@ -24,7 +24,7 @@ from kiosk.face.synth import PhotoAttack, Resident, place
 from kiosk.flows.face import MAX_TRIES
 from kiosk.session import Screen
 from ui.app import build_window
-from ui.qt import QApplication, Qt
+from ui.qt import QApplication, QPushButton, Qt
 
 FACES = Path(__file__).resolve().parents[3] / "shared" / "data" / "faces"
 
@@ -103,9 +103,10 @@ def test_a_cooperative_resident_is_verified_against_the_card_photo(qtbot, rig, s
     actor = Actor(win, devices.simulators["camera"], Resident(place(photos[1], models, size=(640, 480)), seed=3))
     actors.append(actor)
     actor.start()
-    qtbot.waitUntil(lambda: flow.verifier is not None and flow.verifier.challenge is not None, timeout=30_000)
-    challenge = flow.verifier.challenge
-    assert win.face.view.challenge == challenge
+    # The screen shows the challenge the verifier asks for (both come with the same update).
+    qtbot.waitUntil(lambda: win.face.view.challenge is not None, timeout=30_000)
+    challenge = win.face.view.challenge
+    assert challenge in ("blink", "turn_left", "turn_right", "nod")
     assert win.face.guidance.text() == win.face.guidance_text(challenge)
     win.grab().save(str(tmp_path / "face-challenge.png"))
     qtbot.waitUntil(lambda: flow.phase in ("verified", "failed", "exhausted"), timeout=40_000)
@@ -147,3 +148,50 @@ def test_a_printed_photo_fails_and_after_three_tries_a_clerk_takes_over(qtbot, r
     assert flow.phase == "exhausted"
     assert not win.face.retry.isVisible() and not win.face.done.isVisible()
     assert "人工窗口" in win.face.status.text()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_HK", "en"])
+@pytest.mark.parametrize("elderly", [False, True])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_face_screen_fits_every_language_mode_and_orientation(
+    qtbot, store, tmp_path, language, elderly, size, clipped
+):
+    from dataclasses import replace
+
+    from kiosk.face.verify import Phase, Update
+
+    config = load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path / "data")})
+    config = replace(config, ui=replace(config.ui, language=language, elderly_default=elderly))
+    win = build_window(config, store, {})
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    QApplication.processEvents()
+    item_id = next(r["id"] for r in store.records() if store.item(r["id"]).self_service)
+    win.session.go("start")
+    win.session.open_module("search")
+    win.session.go("open_item", item_id=item_id)
+    win.session.go("verify_face")
+    QApplication.processEvents()
+    problems = {"waiting": clipped(win)}
+    flow = win.session.data.face
+    frame = cv2.resize(photos_of("id01")[1], (640, 480))
+    win.face.view.set_frame(frame)
+    flow.phase = "verifying"
+    generation = flow.generation
+    win.face.attempt = (flow, generation)
+    win.face.on_update(
+        Update(Phase.CHALLENGE, "turn_left", "turn_left", 0.4, 7.2, (200, 120, 400, 360)), flow, generation
+    )
+    QApplication.processEvents()
+    problems["challenge"] = clipped(win)
+    assert win.face.view.challenge == "turn_left" and "8" in win.face.status.text()  # 7.2 s: counted up
+    for phase in ("failed", "exhausted", "verified"):
+        flow.phase, flow.tries = phase, 1
+        win.face.show_phase()
+        QApplication.processEvents()
+        problems[phase] = clipped(win)
+    small = [(b.objectName(), b.height()) for b in win.findChildren(QPushButton) if b.isVisible() and b.height() < 90]
+    assert small == []
+    win.allow_close = True
+    assert {k: v for k, v in problems.items() if v} == {}

@@ -144,11 +144,11 @@ class FaceScreen(ScreenBase):
         self.card_timer.setInterval(CARD_POLL_MS)
         self.card_timer.timeout.connect(self.poll_card)
 
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(32, 16, 32, 16)
         grid.setSpacing(24)
         self.view = FaceView()
-        side = QWidget()
+        self.side = side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
@@ -161,7 +161,7 @@ class FaceScreen(ScreenBase):
         policy = self.progress.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.progress.setSizePolicy(policy)
-        self.status = label(role="note", name="faceStatus")
+        self.status = label(role="instruction", name="faceStatus")
         self.retry = button(role="action", name="faceRetry")
         self.retry.clicked.connect(self.try_again)
         self.to_clerk = button(role="action", name="faceConsult")
@@ -175,10 +175,7 @@ class FaceScreen(ScreenBase):
         column.addStretch(1)
         for widget in (self.done, self.retry, self.to_clerk, self.cancel):
             column.addWidget(widget)
-        grid.addWidget(self.view, 0, 0)
-        grid.addWidget(side, 0, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        self.arrange(portrait=False)
         self.retranslate()
 
     # -- the session's flow and the devices -----------------------------------------------------------
@@ -235,7 +232,6 @@ class FaceScreen(ScreenBase):
         self.to_clerk.setText(self.tr("视频连线工作人员"))
         self.done.setText(self.tr("继续办理"))
         self.cancel.setText(self.tr("取消"))
-        self.view.set_message(self.tr("正在打开摄像头……"))
         self.show_phase()
 
     def instruction(self) -> str:
@@ -341,8 +337,10 @@ class FaceScreen(ScreenBase):
 
     # -- attempts -------------------------------------------------------------------------------------
     def settings(self):
-        """The verifier settings from the terminal's config (the calibrated threshold)."""
-        return self.ctx.services.get("face_settings")
+        """The verifier settings from the terminal's [face] config (the calibrated threshold, the challenges)."""
+        from kiosk.face.verify import settings_from_config
+
+        return settings_from_config(self.ctx.config.face)
 
     def begin(self) -> None:
         """A new attempt: camera on, frames to the verifier."""
@@ -419,6 +417,12 @@ class FaceScreen(ScreenBase):
         flow = self.flow()
         phase = flow.phase
         has_clerk = self.ctx.services.get("consult") is not None
+        if phase != "verifying":
+            self.view.set_challenge(None, False)
+        # Until the camera is on, the picture area says what to do with the card.
+        self.view.set_message(
+            self.tr("正在打开摄像头……") if phase == "verifying" else self.guidance_text(self.guidance_code)
+        )
         self.done.setVisible(phase == "verified")
         self.retry.setVisible(phase == "failed")
         self.to_clerk.setVisible(phase in ("exhausted", "no_reference") and has_clerk)
@@ -432,12 +436,33 @@ class FaceScreen(ScreenBase):
         elif phase != "verifying":
             self.status.clear()
 
+    # -- layout ---------------------------------------------------------------------------------------
+    def arrange(self, portrait: bool) -> None:
+        """The picture beside the guidance in landscape, above it in portrait."""
+        for widget in (self.view, self.side):
+            self.grid.removeWidget(widget)
+        self.grid.addWidget(self.view, 0, 0)
+        self.grid.addWidget(self.side, 1 if portrait else 0, 0 if portrait else 1)
+        self.grid.setRowStretch(0, 3 if portrait else 1)
+        self.grid.setRowStretch(1, 2 if portrait else 0)
+        self.grid.setColumnStretch(0, 1 if portrait else 3)
+        self.grid.setColumnStretch(1, 0 if portrait else 2)
+
+    def apply_mode(self, elderly: bool, portrait: bool) -> None:
+        """Portrait puts the guidance under the picture."""
+        changed = portrait != self.portrait
+        super().apply_mode(elderly, portrait)
+        if changed:
+            self.arrange(portrait)
+
     def set_guidance(self, code: str) -> None:
         """Show a guidance code in big words."""
         if code != self.guidance_code:
             self.guidance_code = code
             self.guidance_since = time.monotonic()
         self.guidance.setText(self.guidance_text(code))
+        if self.flow().phase != "verifying":
+            self.view.set_message(self.guidance.text())
 
     def speak_guidance(self, now: float) -> None:
         """Read new guidance out once it has stood a moment (elderly mode, or after 朗读); the challenge always,
