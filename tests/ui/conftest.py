@@ -60,3 +60,22 @@ def all_texts() -> Callable[[QWidget], str]:
 def clipped() -> Callable[[QWidget], list[str]]:
     """clipped_texts: the fit check every screen must pass in every language, mode and orientation."""
     return clipped_texts
+
+
+class VoiceRecorder:
+    """Stands in for the voice guide: records what the terminal would say (the real VoiceGuide is tested on a
+    PulseAudio sink)."""
+
+    available = True
+
+    def __init__(self) -> None:
+        self.said: list[tuple[str, str]] = []
+
+    def say(self, text: str, language: str) -> None:
+        self.said.append((text, language))
+
+
+@pytest.fixture
+def voice() -> VoiceRecorder:
+    """A voice guide that records (text, language) instead of speaking."""
+    return VoiceRecorder()

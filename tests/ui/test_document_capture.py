@@ -30,16 +30,6 @@ SEED = 11
 FRAMES = 36  # about 2.4 s at 15 fps: the card arrives in the first half and is held in the second
 
 
-class Voice:
-    """Records what the terminal would say."""
-
-    def __init__(self) -> None:
-        self.said: list[tuple[str, str]] = []
-
-    def say(self, text: str, language: str) -> None:
-        self.said.append((text, language))
-
-
 @pytest.fixture(scope="module")
 def footage(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """A sim folder whose document camera plays a synthetic ID card front being brought into view."""
@@ -49,13 +39,12 @@ def footage(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 
 
 @pytest.fixture
-def rig(qtbot, store, tmp_path: Path, footage, ime_dictionary: Path):
+def rig(qtbot, store, tmp_path: Path, footage, ime_dictionary: Path, voice):
     sim_dir, truth = footage
     config = load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path / "data")})
     # The document camera is not started here: the capture screen opens it, as on a terminal.
     devices = build_devices(config, mode="sim", sim_dir=sim_dir, start=())
     keyboard = TouchKeyboard(PinyinIME(ime_dictionary))
-    voice = Voice()
     win = build_window(config, store, {"devices": devices, "keyboard": keyboard, "voice": voice})
     qtbot.addWidget(win)
     win.resize(1920, 1080)

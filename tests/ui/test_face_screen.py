@@ -59,15 +59,16 @@ class Actor(threading.Thread):
 
 
 @pytest.fixture
-def rig(qtbot, store, tmp_path: Path):
+def rig(qtbot, store, tmp_path: Path, voice):
     config = load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path / "data")})
     devices = build_devices(config, mode="sim", sim_dir=tmp_path / "sim", start=("idcard",))
-    win = build_window(config, store, {"devices": devices})
+    win = build_window(config, store, {"devices": devices, "voice": voice})
     qtbot.addWidget(win)
     win.resize(1920, 1080)
     win.show()
     qtbot.waitExposed(win)
     actors: list[Actor] = []
+    win.voice_heard = voice.said  # for the tests: what the terminal said aloud
     yield win, devices, actors
     for actor in actors:
         actor.running = False
@@ -108,6 +109,8 @@ def test_a_cooperative_resident_is_verified_against_the_card_photo(qtbot, rig, s
     challenge = win.face.view.challenge
     assert challenge in ("blink", "turn_left", "turn_right", "nod")
     assert win.face.guidance.text() == win.face.guidance_text(challenge)
+    # The challenge is read out at once, in standard mode too: the resident may be looking away while turning.
+    qtbot.waitUntil(lambda: (win.face.guidance_text(challenge), "zh_CN") in win.voice_heard, timeout=5_000)
     win.grab().save(str(tmp_path / "face-challenge.png"))
     qtbot.waitUntil(lambda: flow.phase in ("verified", "failed", "exhausted"), timeout=40_000)
     assert flow.phase == "verified", flow.summary()

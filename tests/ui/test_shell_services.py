@@ -19,18 +19,6 @@ from ui.app import build_window
 from ui.qt import QApplication, QImage, QPoint, Qt
 
 
-class Voice:
-    """Records what would be spoken (the real VoiceGuide is tested on a PulseAudio sink)."""
-
-    available = True
-
-    def __init__(self) -> None:
-        self.said: list[tuple[str, str]] = []
-
-    def say(self, text: str, language: str) -> None:
-        self.said.append((text, language))
-
-
 @pytest.fixture
 def config(tmp_path: Path):
     return load_config(environ={"KIOSK_TERMINAL_DATA_DIR": str(tmp_path / "data")})
@@ -54,8 +42,7 @@ def open_first_item(win, query: str) -> None:
     win.session.go("open_item", item_id=win.browse.browser.state.rows[0].id)
 
 
-def test_elderly_mode_reads_each_screen_aloud_in_the_residents_language(qtbot, config, store):
-    voice = Voice()
+def test_elderly_mode_reads_each_screen_aloud_in_the_residents_language(qtbot, config, store, voice):
     win = make(qtbot, config, store, voice=voice)
     win.session.go("start")
     assert voice.said == []  # standard mode speaks only on request
