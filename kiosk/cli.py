@@ -151,6 +151,27 @@ def cmd_run(args: argparse.Namespace) -> int:
         lock.release()
 
 
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Check the audit log's chain: exit 0 when every record is intact and in order, 1 when one is not."""
+    from kiosk.audit import AuditError, verify
+
+    config = load_config(Path(args.config) if args.config else None)
+    path = Path(args.log) if args.log else config.data_dir / "audit.jsonl"
+    try:
+        verdict = verify(path)
+    except AuditError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json({"log": str(path), "records": verdict.records, "ok": verdict.ok,
+                     "first_bad": verdict.first_bad or None, "reason": verdict.reason}, sys.stdout)  # fmt: skip
+    elif verdict.ok:
+        print(f"{path}: {verdict.records} records, chain intact")
+    else:
+        print(f"{path}: record {verdict.first_bad} {verdict.reason} ({verdict.records} intact before it)")
+    return 0 if verdict.ok else 1
+
+
 def cmd_diagnose(args: argparse.Namespace) -> int:
     """The technician's device checks, headless; exit 1 when a required device fails."""
     from devices.registry import build_devices
@@ -316,6 +337,14 @@ def build_parser() -> argparse.ArgumentParser:
     from kiosk.face.cli import add_parser as add_face_parser
 
     add_face_parser(sub)
+
+    audit = sub.add_parser("audit", help="the tamper-evident audit log").add_subparsers(
+        dest="audit_command", required=True
+    )
+    check = audit.add_parser("verify", help="check that no record was changed, removed or reordered")
+    check.add_argument("--log", help="the log file (default: <data_dir>/audit.jsonl)")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(func=cmd_audit_verify)
 
     config = sub.add_parser("config", help="configuration").add_subparsers(dest="config_command", required=True)
     show = config.add_parser("show", help="print the effective configuration")
