@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 
 from kiosk.face.landmarks import Face
+from kiosk.spectrum import periodic_peak
 
 
 @dataclass(frozen=True)
@@ -33,26 +34,6 @@ class ScreenCues:
     glare: float
     screen: bool
     measured: bool = True
-
-
-def _peakiness(patch: np.ndarray) -> float:
-    """Log power of the strongest spectral peak at periods of 2.2-8 px over its neighbourhood's median."""
-    n = patch.shape[0]
-    p = patch.astype(np.float32)
-    p = p - cv2.GaussianBlur(p, (0, 0), 4)  # content is low frequency; a screen's pattern is not
-    window = np.outer(np.hanning(n), np.hanning(n)).astype(np.float32)
-    spectrum = np.fft.fftshift(np.abs(np.fft.fft2(p * window)) ** 2).astype(np.float32)
-    logp = np.log(cv2.boxFilter(spectrum, -1, (3, 3)) + 1e-6)
-    coarse = cv2.resize(logp, (n // 4, n // 4), interpolation=cv2.INTER_AREA)
-    background = cv2.resize(cv2.medianBlur(coarse, 5), (n, n), interpolation=cv2.INTER_LINEAR)
-    yy, xx = np.mgrid[0:n, 0:n] - n // 2
-    radius = np.hypot(xx, yy)
-    ring = (radius >= n / 8) & (radius <= n / 2.2)
-    block = n // 8
-    near_x = np.minimum(np.abs(xx) % block, block - np.abs(xx) % block) <= 2
-    near_y = np.minimum(np.abs(yy) % block, block - np.abs(yy) % block) <= 2
-    excess = (logp - background)[ring & ~(near_x & near_y)]
-    return float(excess.max()) if excess.size else 0.0
 
 
 def face_patch(frame: np.ndarray, face: Face, n: int = 64) -> np.ndarray | None:
@@ -93,6 +74,6 @@ def screen_cues(frame: np.ndarray, face: Face, settings: ScreenSettings | None =
     moire = 0.0
     if patch is not None:
         p = patch.astype(np.float32)
-        moire = max(_peakiness(p.mean(axis=2)), _peakiness(p[..., 2] - p[..., 0]))
+        moire = max(periodic_peak(p.mean(axis=2), 2), periodic_peak(p[..., 2] - p[..., 0], 2))
     glare = glare_share(frame, face)
     return ScreenCues(moire, glare, moire > s.moire_peak or glare > s.glare_share, patch is not None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import random
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 import cv2
@@ -284,7 +285,7 @@ def _bump(t: float, rise: float, hold: float, fall: float) -> float:
     return 1.0 - _smooth((t - rise - hold) / fall)
 
 
-class Scripted:
+class Scripted(ABC):
     """Something in front of the camera that reacts to the challenge shown: `respond` tells it, `frame` films it."""
 
     def __init__(self, seed: int = 0, reaction: float = 0.8, noise: float = 2.0, size: tuple[int, int] = FRAME_SIZE):
@@ -318,9 +319,9 @@ class Scripted:
         self._n += 1
         return np.clip(frame.astype(np.float32) + self._noise[self._n % len(self._noise)], 0, 255).astype(np.uint8)
 
+    @abstractmethod
     def frame(self, t: float) -> np.ndarray:
         """What the camera sees at time t."""
-        raise NotImplementedError
 
 
 class Resident(Scripted):

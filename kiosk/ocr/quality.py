@@ -17,6 +17,7 @@ import numpy as np
 
 from kiosk.ocr import detect
 from kiosk.ocr.layouts import LAYOUTS
+from kiosk.spectrum import periodic_peak
 
 MESSAGES = {
     "no_document": "No document found",
@@ -230,32 +231,6 @@ def colour_share(image: np.ndarray, t: Thresholds) -> float:
     return float((distance * (220.0 / paper) > t.colour_distance).mean())
 
 
-def _peakiness(patch: np.ndarray) -> float:
-    """Log power of the strongest spectral peak at periods of 2-8 px over its neighbourhood's median."""
-    n = patch.shape[0]
-    p = patch.astype(np.float32)
-    p = p - cv2.GaussianBlur(p, (0, 0), 4)  # content is low frequency; a screen's pattern is not
-    window = np.outer(np.hanning(n), np.hanning(n)).astype(np.float32)
-    spectrum = np.fft.fftshift(np.abs(np.fft.fft2(p * window)) ** 2).astype(np.float32)
-    # A windowed sinusoid fills about 3x3 bins, a chance high bin one: summing 3x3 keeps the first, tames the second.
-    logp = np.log(cv2.boxFilter(spectrum, -1, (3, 3)) + 1e-6)
-    # The background is the median over a wide neighbourhood (4x4 cells, 5x5 of them): a peak's lobe is too small to
-    # lift it, while the slow fall of content energy with frequency is followed.
-    coarse = cv2.resize(logp, (n // 4, n // 4), interpolation=cv2.INTER_AREA)
-    background = cv2.resize(cv2.medianBlur(coarse, 5), (n, n), interpolation=cv2.INTER_LINEAR)
-    yy, xx = np.mgrid[0:n, 0:n] - n // 2
-    radius = np.hypot(xx, yy)
-    # Periods of 2.2 to 8 px; the very highest frequencies carry the sensor's and demosaicing's own patterns.
-    ring = (radius >= n / 8) & (radius <= n / 2.2)
-    # JPEG's 8x8 blocks put peaks at multiples of n/8 on both axes of every camera frame: not a screen.
-    block = n // 8
-    near_x = np.minimum(np.abs(xx) % block, block - np.abs(xx) % block) <= 3
-    near_y = np.minimum(np.abs(yy) % block, block - np.abs(yy) % block) <= 3
-    jpeg = near_x & near_y
-    excess = (logp - background)[ring & ~jpeg]
-    return float(excess.max()) if excess.size else 0.0
-
-
 def screen_score(frame: np.ndarray, quad: detect.Quad) -> float:
     """How strongly the document's inside shows a periodic fine pattern (moiré, sub-pixels, scan lines)."""
     # At the camera's own resolution: rectifying would resample the very pattern looked for.
@@ -277,7 +252,7 @@ def screen_score(frame: np.ndarray, quad: detect.Quad) -> float:
     gray = patch.mean(axis=2)
     # Sub-pixel stripes cancel in grey (R, G and B take turns) but not in red minus blue.
     chroma = patch[:, :, 2] - patch[:, :, 0]
-    return max(_peakiness(gray), _peakiness(chroma))
+    return max(periodic_peak(gray), periodic_peak(chroma))
 
 
 def assess(

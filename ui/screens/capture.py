@@ -162,27 +162,96 @@ class CameraView(QWidget):
         painter.end()
 
 
-class CaptureScreen(ScreenBase):
+class GuidedCameraScreen(ScreenBase):
+    """A screen over a live camera that guides the resident in big words: opens the camera it needs in the
+    background (and closes only one it opened), and reads new guidance out in elderly mode or after 朗读.
+    A subclass has a `guidance` label and a `guidance_text(code)` with its own words."""
+
+    SPOKEN_AT_ONCE: frozenset[str] = frozenset()  # guidance read out at once and in any mode (a timed challenge)
+
+    def __init__(self, ctx: Context, name: str, camera_kind: str, first_guidance: str):
+        super().__init__(ctx, name)
+        self.camera_kind = camera_kind
+        self.camera_jobs = SerialJobs(f"{camera_kind}-jobs")
+        self.opened_here = False  # only ever touched by camera jobs
+        self.guidance_code = first_guidance
+        self.guidance_since = 0.0
+        self.spoken = first_guidance
+        self.speaking = False  # the resident pressed 朗读 here: guidance changes are read out too
+
+    def device(self, kind: str):
+        """A device driver by kind ("camera", "doccamera", "idcard"), if the terminal has one."""
+        devices = self.ctx.services.get("devices")
+        return devices.drivers.get(kind) if devices is not None else None
+
+    def camera(self):
+        """This screen's camera driver, if the terminal has one."""
+        return self.device(self.camera_kind)
+
+    def open_camera(self) -> None:
+        """Turn the camera on in the background, unless something (the technician, a flow) already has it on."""
+        camera = self.camera()
+        if camera is not None:
+            self.camera_jobs.put(lambda: self._open_camera(camera))
+
+    def close_camera(self) -> None:
+        """Turn the camera off in the background if this screen turned it on."""
+        camera = self.camera()
+        if camera is not None:
+            self.camera_jobs.put(lambda: self._close_camera(camera))
+
+    def _open_camera(self, camera) -> None:
+        if not getattr(camera, "running", False):
+            camera.open()
+            self.opened_here = True
+
+    def _close_camera(self, camera) -> None:
+        if self.opened_here:  # a camera the technician (or another flow) opened stays open
+            self.opened_here = False
+            camera.close()  # joins the reading thread: why this runs in the background
+
+    def set_guidance(self, code: str) -> None:
+        """Show a guidance code in big words."""
+        if code != self.guidance_code:
+            self.guidance_code = code
+            self.guidance_since = time.monotonic()
+        self.guidance.setText(self.guidance_text(code))
+
+    def speak_guidance(self, now: float) -> None:
+        """Read a new piece of guidance out once it has stood a moment (elderly mode, or after 朗读); the
+        SPOKEN_AT_ONCE ones at once and always."""
+        code = self.guidance_code
+        urgent = code in self.SPOKEN_AT_ONCE
+        if not (urgent or self.ctx.session.elderly or self.speaking):
+            return
+        if code == self.spoken or (not urgent and now - self.guidance_since < SPEAK_AFTER_S):
+            return
+        self.spoken = code
+        voice = self.ctx.services.get("voice")
+        if voice is not None:
+            voice.say(self.guidance_text(code), self.ctx.session.language)
+
+    def read_aloud(self) -> None:
+        """朗读 pressed: from now on every new piece of guidance is read out too."""
+        self.speaking = True
+        self.spoken = self.guidance_code  # the window has just read out the current one
+
+
+class CaptureScreen(GuidedCameraScreen):
     """The live picture and the guidance beside it (under it in portrait); cancel, and a manual shutter."""
 
     cancelled = Signal()
     read = Signal()  # the picture is taken and read: on to the review
 
     def __init__(self, ctx: Context):
-        super().__init__(ctx, "captureScreen")
+        super().__init__(ctx, "captureScreen", "doccamera", "no_document")
         self.worker = Worker(self)
-        self.camera_jobs = SerialJobs("doccamera-jobs")
         self.auto: AutoCapture | None = None
         self.attempt: tuple[DocumentFlow, int] | None = None  # the flow and generation this screen works for
-        self.opened_here = False  # only ever touched by camera jobs
         self.entered_at = 0.0
         self.last_frame_at = 0.0
         self.frames_seen = 0
         self.manual_after = MANUAL_AFTER_S
-        self.guidance_code = "no_document"
-        self.guidance_since = 0.0
-        self.spoken = "no_document"
-        self.speaking = False  # the resident pressed 朗读 here: guidance changes are read out too
         self.camera_state = "opening"
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_INTERVAL_MS)
@@ -229,11 +298,6 @@ class CaptureScreen(ScreenBase):
     def is_current(self, flow: DocumentFlow, generation: int) -> bool:
         """Whether a result for (flow, generation) still matters: same session, same attempt, screen showing."""
         return self.attempt == (flow, generation) and self.flow() is flow and flow.current(generation)
-
-    def camera(self):
-        """The document camera's driver, if the terminal has one."""
-        devices = self.ctx.services.get("devices")
-        return devices.drivers.get("doccamera") if devices is not None else None
 
     # -- texts ----------------------------------------------------------------------------------------
     def document_name(self, kind: str) -> str:
@@ -320,8 +384,7 @@ class CaptureScreen(ScreenBase):
         camera = self.camera()
         self.camera_state = "opening" if camera is not None else "unavailable"
         self.retranslate()
-        if camera is not None:
-            self.camera_jobs.put(lambda: self._open_camera(camera))
+        self.open_camera()
         self.timer.start()
 
     def left(self) -> None:
@@ -330,25 +393,13 @@ class CaptureScreen(ScreenBase):
         self.attempt = None
         self.auto = None
         self.speaking = False
-        camera = self.camera()
-        if camera is not None:
-            self.camera_jobs.put(lambda: self._close_camera(camera))
+        self.close_camera()
         self.view.clear()
         self.progress.hide()
         self.manual.hide()
         self.status.clear()
 
     reset = left
-
-    def _open_camera(self, camera) -> None:
-        if not getattr(camera, "running", False):
-            camera.open()
-            self.opened_here = True
-
-    def _close_camera(self, camera) -> None:
-        if self.opened_here:  # a camera the technician (or another flow) opened stays open
-            self.opened_here = False
-            camera.close()  # joins the reading thread: why this runs in the background
 
     # -- frames ---------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -405,30 +456,6 @@ class CaptureScreen(ScreenBase):
         self.timer.stop()
         self.view.set_frame(frame)
         self.show_state(state)
-
-    def set_guidance(self, code: str) -> None:
-        """Show a guidance code in big words."""
-        if code != self.guidance_code:
-            self.guidance_code = code
-            self.guidance_since = time.monotonic()
-        self.guidance.setText(self.guidance_text(code))
-
-    def speak_guidance(self, now: float) -> None:
-        """Read a new piece of guidance out once it has stood a moment (elderly mode, or after 朗读)."""
-        if not (self.ctx.session.elderly or self.speaking):
-            return
-        code = self.guidance_code
-        if code == self.spoken or now - self.guidance_since < SPEAK_AFTER_S:
-            return
-        self.spoken = code
-        voice = self.ctx.services.get("voice")
-        if voice is not None:
-            voice.say(self.guidance_text(code), self.ctx.session.language)
-
-    def read_aloud(self) -> None:
-        """朗读 pressed: from now on every new piece of guidance is read out too."""
-        self.speaking = True
-        self.spoken = self.guidance_code  # the window has just read out the current one
 
     # -- the picture ----------------------------------------------------------------------------------
     def take_now(self) -> None:

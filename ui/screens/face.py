@@ -32,15 +32,14 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.screens.base import Context, ScreenBase, button, label
-from ui.screens.capture import CameraView, SerialJobs
+from ui.screens.base import Context, button, label
+from ui.screens.capture import CameraView, GuidedCameraScreen
 from ui.theme import OUTLINE_ADJUSTING, OUTLINE_HOLDING
 from ui.worker import Worker
 
 log = logging.getLogger("kiosk.ui.face")
 FRAME_INTERVAL_MS = 66
 CARD_POLL_MS = 700  # how often the reader is asked for a card while the screen waits for one
-SPEAK_AFTER_S = 1.0
 NO_PICTURE_AFTER_S = 6.0
 
 
@@ -117,26 +116,23 @@ def _arrow(tip: QPointF, angle: float, size: float) -> QPolygonF:
     return QPolygonF([QPointF(tip.x() + (x * c - y * s) * size, tip.y() + (x * s + y * c) * size) for x, y in shape])
 
 
-class FaceScreen(ScreenBase):
+class FaceScreen(GuidedCameraScreen):
     """Reference, live picture, challenge, verdict; retry, or a clerk after the last try."""
 
     cancelled = Signal()
     verified = Signal()
     consult = Signal()  # a clerk by video (offered when the terminal has the video consultation service)
+    # The challenge is timed, and the resident's eyes may be off the screen while turning.
+    SPOKEN_AT_ONCE = frozenset(("blink", "turn_left", "turn_right", "nod"))
 
     def __init__(self, ctx: Context):
-        super().__init__(ctx, "faceScreen")
+        super().__init__(ctx, "faceScreen", "camera", "waiting_card")
+        self.spoken = ""
         self.worker = Worker(self)
-        self.camera_jobs = SerialJobs("facecamera-jobs")
-        self.opened_here = False
         self.attempt: tuple[FaceFlow, int] | None = None
         self.last_frame_at = 0.0
         self.frames_seen = 0
         self.entered_at = 0.0
-        self.guidance_code = "waiting_card"
-        self.guidance_since = 0.0
-        self.spoken = ""
-        self.speaking = False
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
@@ -186,11 +182,6 @@ class FaceScreen(ScreenBase):
     def is_current(self, flow: FaceFlow, generation: int) -> bool:
         """Whether a result for (flow, generation) still matters."""
         return self.attempt == (flow, generation) and self.flow() is flow and flow.current(generation)
-
-    def device(self, kind: str):
-        """A device driver by kind ("camera", "idcard"), if the terminal has one."""
-        devices = self.ctx.services.get("devices")
-        return devices.drivers.get(kind) if devices is not None else None
 
     # -- texts ----------------------------------------------------------------------------------------
     def guidance_text(self, code: str) -> str:
@@ -264,23 +255,11 @@ class FaceScreen(ScreenBase):
         self.timer.stop()
         self.card_timer.stop()
         self.attempt = None
-        camera = self.device("camera")
-        if camera is not None:
-            self.camera_jobs.put(lambda: self._close_camera(camera))
+        self.close_camera()
         self.view.clear()
         self.view.set_challenge(None, False)
 
     reset = left
-
-    def _open_camera(self, camera) -> None:
-        if not getattr(camera, "running", False):
-            camera.open()
-            self.opened_here = True
-
-    def _close_camera(self, camera) -> None:
-        if self.opened_here:
-            self.opened_here = False
-            camera.close()
 
     # -- the reference --------------------------------------------------------------------------------
     def poll_card(self) -> None:
@@ -350,11 +329,9 @@ class FaceScreen(ScreenBase):
         self.frames_seen = 0
         self.entered_at = self.last_frame_at = time.monotonic()
         self.set_guidance("no_face")
-        camera = self.device("camera")
-        if camera is None:
+        if self.camera() is None:
             self.set_guidance("no_camera")
-        else:
-            self.camera_jobs.put(lambda: self._open_camera(camera))
+        self.open_camera()
         self.timer.start()
         self.show_phase()
 
@@ -372,7 +349,7 @@ class FaceScreen(ScreenBase):
         verifier = flow.verifier
         if flow.phase != "verifying" or verifier is None:
             return
-        camera = self.device("camera")
+        camera = self.camera()
         latest = camera.latest() if camera is not None else None
         if latest is not None and latest[1] > self.last_frame_at:
             frame, stamp = latest
@@ -456,29 +433,7 @@ class FaceScreen(ScreenBase):
             self.arrange(portrait)
 
     def set_guidance(self, code: str) -> None:
-        """Show a guidance code in big words."""
-        if code != self.guidance_code:
-            self.guidance_code = code
-            self.guidance_since = time.monotonic()
-        self.guidance.setText(self.guidance_text(code))
+        """Show a guidance code in big words (and in the picture area until the camera is on)."""
+        super().set_guidance(code)
         if self.flow().phase != "verifying":
             self.view.set_message(self.guidance.text())
-
-    def speak_guidance(self, now: float) -> None:
-        """Read new guidance out once it has stood a moment (elderly mode, or after 朗读); the challenge always,
-        and at once: it is timed, and the resident's eyes may be off the screen while turning."""
-        code = self.guidance_code
-        urgent = code in ("blink", "turn_left", "turn_right", "nod")
-        if not (urgent or self.ctx.session.elderly or self.speaking):
-            return
-        if code == self.spoken or (not urgent and now - self.guidance_since < SPEAK_AFTER_S):
-            return
-        self.spoken = code
-        voice = self.ctx.services.get("voice")
-        if voice is not None:
-            voice.say(self.guidance_text(code), self.ctx.session.language)
-
-    def read_aloud(self) -> None:
-        """朗读 pressed: from now on every new piece of guidance is read out too."""
-        self.speaking = True
-        self.spoken = self.guidance_code
