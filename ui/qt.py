@@ -58,24 +58,30 @@ __all__ = [
 
 
 # Shell, screens, printing and translation.
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QMarginsF, QPointF, QRectF, QTranslator
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QMarginsF, QPointF, QRect, QRectF, QTranslator
 from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
     QCursor,
+    QEventPoint,
     QImage,
+    QInputDevice,
     QKeyEvent,
     QMouseEvent,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPdfWriter,
     QPen,
     QPixmap,
+    QPointingDevice,
     QPolygonF,
     QResizeEvent,
+    QTabletEvent,
     QTextDocument,
+    QTouchEvent,
 )
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QGridLayout, QPlainTextEdit, QProgressBar, QStackedWidget
 
@@ -109,6 +115,8 @@ __all__ += [
     "QTextDocument",
     "QTranslator",
 ]
+# Pointer input: the signature pad reads touch, tablet and mouse events at full resolution.
+__all__ += ["QEventPoint", "QInputDevice", "QPainterPath", "QPointingDevice", "QRect", "QTabletEvent", "QTouchEvent"]
 
 
 def _keep_none_alive() -> None:
@@ -156,3 +164,10 @@ def _keep_bools_alive() -> None:
 
 
 _keep_bools_alive()
+
+
+def qt_test():
+    """QtTest's QTest, imported on first use: only tests drive widgets through it."""
+    from PySide6.QtTest import QTest
+
+    return QTest
