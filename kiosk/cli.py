@@ -142,12 +142,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     except AlreadyRunning as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 3
+    from kiosk.local_hub import start_local_hub, stop_local_hub
+
+    hub = None
     try:
         store = _open_catalog(args)
+        hub = start_local_hub(config)  # the embedded default: a hub on this machine when none is configured
         from ui.app import run_app  # Qt is imported only when the GUI starts
 
         return run_app(config, store, windowed=args.windowed or config.ui.windowed)
     finally:
+        stop_local_hub(hub)
         lock.release()
 
 
@@ -156,7 +161,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from kiosk.audit import AuditError, verify
 
     config = load_config(Path(args.config) if args.config else None)
-    path = Path(args.log) if args.log else config.data_dir / "audit.jsonl"
+    path = Path(args.log) if args.log else config.audit_path
     try:
         verdict = verify(path)
     except AuditError as exc:
@@ -337,6 +342,14 @@ def build_parser() -> argparse.ArgumentParser:
     from kiosk.face.cli import add_parser as add_face_parser
 
     add_face_parser(sub)
+
+    from hub.cli import add_parser as add_hub_parser  # lazy like the others: kiosk never imports hub at load
+
+    add_hub_parser(sub)
+
+    from kiosk.outbox_cli import add_parser as add_outbox_parser
+
+    add_outbox_parser(sub)
 
     audit = sub.add_parser("audit", help="the tamper-evident audit log").add_subparsers(
         dest="audit_command", required=True

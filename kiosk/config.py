@@ -33,6 +33,8 @@ MODULES = (
 AVAILABLE_MODULES = (
     "search",
     "self_service",
+    "status",
+    "pickup",
     "social_insurance",
     "portal_gba",
     "portal_gdzwfw",
@@ -137,6 +139,8 @@ class HubConfig:
     """The service hub this terminal talks to (`kiosk hub serve` runs the reference one locally)."""
 
     url: str = "http://127.0.0.1:8700"
+    token_file: str = ""  # default: <data_dir>/hub-token (`kiosk hub add-terminal ID --token-file F` writes it)
+    serve_local: bool = True  # no hub answering on a loopback url: start the reference one here (embedded default)
 
 
 @dataclass(frozen=True)
@@ -340,6 +344,21 @@ class Config:
     def pin_path(self) -> Path:
         """Where the technician PIN's hash is kept."""
         return Path(self.technician.pin_file) if self.technician.pin_file else self.data_dir / "technician.json"
+
+    @property
+    def hub_token_path(self) -> Path:
+        """Where this terminal's hub token is kept."""
+        return Path(self.hub.token_file) if self.hub.token_file else self.data_dir / "hub-token"
+
+    @property
+    def outbox_path(self) -> Path:
+        """The durable outbox of submissions waiting for the hub."""
+        return self.data_dir / "outbox.sqlite3"
+
+    @property
+    def audit_path(self) -> Path:
+        """The tamper-evident audit log."""
+        return self.data_dir / "audit.jsonl"
 
     def portal(self, module: str) -> PortalConfig:
         """One portal module's settings."""

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from catalog.search import CHANNEL_COLUMNS
 from kiosk.config import MODULES, PORTALS, Config
+
+# Items a postal officer can collect from home. The search cannot filter the door_pickup channel yet (it indexes
+# self_service and post_office only); in the bundled catalog door_pickup items are exactly the post_office ones.
+PICKUP_CHANNEL = "door_pickup" if "door_pickup" in CHANNEL_COLUMNS else "post_office"
 
 
 @dataclass(frozen=True)
@@ -15,6 +20,7 @@ class Module:
     filters: dict[str, str] = field(default_factory=dict)  # catalog filters for a browse module
     portal: bool = False
     elderly_first: bool = False  # shown on the first page of elderly mode's shorter home screen
+    action: str = ""  # a session action opening the module's own screen (e.g. open_status)
 
 
 _DEFINITIONS = {
@@ -22,8 +28,8 @@ _DEFINITIONS = {
     "self_service": Module("self_service", {"channel": "self_service"}, elderly_first=True),
     "social_insurance": Module("social_insurance", {"theme": "社保"}, elderly_first=True),
     "consult": Module("consult"),
-    "pickup": Module("pickup"),
-    "status": Module("status"),
+    "pickup": Module("pickup", {"channel": PICKUP_CHANNEL}),
+    "status": Module("status", action="open_status"),
     "smart_approval": Module("smart_approval"),
     **{p: Module(p, portal=True, elderly_first=p == "portal_yss") for p in PORTALS},
 }

@@ -38,10 +38,12 @@ CREATE TABLE IF NOT EXISTS outbox (
     next_try REAL NOT NULL,
     last_error TEXT NOT NULL DEFAULT '',
     delivered REAL,                     -- when the hub acknowledged it
-    hub_ref TEXT NOT NULL DEFAULT ''    -- the hub's reference (tracking number)
+    hub_ref TEXT NOT NULL DEFAULT '',   -- the hub's reference (tracking number)
+    ref TEXT NOT NULL DEFAULT ''        -- the terminal's own reference (tracking number): no personal data
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (delivered, next_try);
 """
+INDEXES = "CREATE INDEX IF NOT EXISTS outbox_ref ON outbox (ref);"
 
 
 class OutboxError(RuntimeError):
@@ -92,6 +94,10 @@ class Outbox:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")  # a put that returned is on the disk
         self.db.executescript(SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(outbox)")}
+        if "ref" not in columns:  # an outbox from before references were kept: its rows keep working
+            self.db.execute("ALTER TABLE outbox ADD COLUMN ref TEXT NOT NULL DEFAULT ''")
+        self.db.executescript(INDEXES)
         os.chmod(self.path, 0o600)
 
     def close(self) -> None:
@@ -113,7 +119,7 @@ class Outbox:
         data = self.aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], f"{row_id}:{key}".encode())
         return json.loads(data)
 
-    def put(self, kind: str, payload: dict[str, Any], key: str | None = None) -> tuple[int, str]:
+    def put(self, kind: str, payload: dict[str, Any], key: str | None = None, ref: str = "") -> tuple[int, str]:
         """Keep a submission until the hub has it; returns (row id, idempotency key). Raises OutboxError when it
         could not be kept (then nothing is kept, and the resident must be told)."""
         key = key or str(uuid.uuid4())
@@ -126,8 +132,8 @@ class Outbox:
                     self.db.execute("COMMIT")
                     return int(existing[0]), key
                 cursor = self.db.execute(
-                    "INSERT INTO outbox (key, kind, sealed, created, next_try) VALUES (?, ?, x'', ?, ?)",
-                    (key, kind, now, now),
+                    "INSERT INTO outbox (key, kind, sealed, created, next_try, ref) VALUES (?, ?, x'', ?, ?, ?)",
+                    (key, kind, now, now, ref),
                 )
                 row_id = int(cursor.lastrowid or 0)
                 self.db.execute("UPDATE outbox SET sealed = ? WHERE id = ?", (self._seal(row_id, key, payload), row_id))
@@ -173,10 +179,30 @@ class Outbox:
         """How many submissions wait for the hub (for the heartbeat and diagnostics)."""
         return int(self.db.execute("SELECT COUNT(*) FROM outbox WHERE delivered IS NULL").fetchone()[0])
 
-    def receipt(self, key: str) -> dict[str, Any] | None:
-        """What the terminal knows of a submission by its key: when made, delivered or not, the hub's reference."""
+    def stats(self, now: float | None = None) -> dict[str, Any]:
+        """Counts and ages for diagnostics and `kiosk outbox status` (nothing a submission holds)."""
+        now = time.time() if now is None else now
+        waiting, oldest = self.db.execute(
+            "SELECT COUNT(*), MIN(created) FROM outbox WHERE delivered IS NULL"
+        ).fetchone()
+        delivered = self.db.execute("SELECT COUNT(*) FROM outbox WHERE delivered IS NOT NULL").fetchone()[0]
+        error = self.db.execute(
+            "SELECT last_error FROM outbox WHERE delivered IS NULL AND last_error != '' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return {
+            "waiting": int(waiting),
+            "delivered": int(delivered),
+            "oldest_waiting_s": round(now - oldest) if oldest is not None else 0,
+            "last_error": error[0] if error else "",
+        }
+
+    def receipt(self, key: str = "", ref: str = "") -> dict[str, Any] | None:
+        """What the terminal knows of a submission by its key (or its reference, the tracking number): when made,
+        delivered or not, the hub's reference."""
+        column, value = ("ref", ref) if ref else ("key", key)
         row = self.db.execute(
-            "SELECT id, kind, created, attempts, delivered, hub_ref, last_error FROM outbox WHERE key = ?", (key,)
+            f"SELECT id, kind, created, attempts, delivered, hub_ref, last_error FROM outbox WHERE {column} = ?",
+            (value,),
         ).fetchone()
         if row is None:
             return None

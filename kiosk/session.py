@@ -12,8 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content import LANGUAGES
+from kiosk.flows.application import ApplicationFlow
 from kiosk.flows.document import DOCUMENT_KINDS, DocumentFlow
 from kiosk.flows.face import FaceFlow
+from kiosk.flows.pickup import PickupFlow
+from kiosk.flows.status import StatusFlow
 from kiosk.modules import Module, module_by_id
 
 
@@ -27,6 +30,13 @@ class Screen(StrEnum):
     CAPTURE = "capture"
     REVIEW = "review"
     FACE = "face"
+    APPLY = "apply"  # an application's checklist: identity and materials
+    FORM = "form"
+    SIGN = "sign"
+    CONFIRM = "confirm"  # everything once more before submitting
+    DONE = "done"  # submitted: the receipt
+    STATUS = "status"  # 办件查询
+    PICKUP = "pickup"  # 预约上门: book a postal officer to collect materials at home
     PORTAL = "portal"
     PIN = "pin"
     DIAGNOSTICS = "diagnostics"
@@ -34,8 +44,10 @@ class Screen(StrEnum):
 
 
 ANY = "*"
+# A target meaning "back to the screen that sent the resident here" (past the capture and review screens).
+RETURN = "return"
 # (from, action) -> to. ANY matches every screen; None means "back": pop the stack.
-TRANSITIONS: dict[tuple[str, str], Screen | None] = {
+TRANSITIONS: dict[tuple[str, str], Screen | str | None] = {
     (Screen.ATTRACT, "start"): Screen.HOME,
     (Screen.HOME, "open_browse"): Screen.BROWSE,
     (Screen.HOME, "open_portal"): Screen.PORTAL,
@@ -44,21 +56,40 @@ TRANSITIONS: dict[tuple[str, str], Screen | None] = {
     (Screen.ITEM, "read_document"): Screen.CAPTURE,
     (Screen.CAPTURE, "captured"): Screen.REVIEW,
     (Screen.REVIEW, "retake"): Screen.CAPTURE,
-    (Screen.REVIEW, "confirm"): Screen.ITEM,
+    (Screen.REVIEW, "confirm"): RETURN,
     (Screen.ITEM, "verify_face"): Screen.FACE,
-    (Screen.FACE, "verified"): Screen.ITEM,
+    (Screen.FACE, "verified"): RETURN,
+    (Screen.ITEM, "apply"): Screen.APPLY,
+    (Screen.APPLY, "verify_face"): Screen.FACE,
+    (Screen.APPLY, "read_document"): Screen.CAPTURE,
+    (Screen.APPLY, "fill_form"): Screen.FORM,
+    (Screen.FORM, "sign"): Screen.SIGN,
+    (Screen.SIGN, "review"): Screen.CONFIRM,
+    (Screen.CONFIRM, "edit_materials"): Screen.APPLY,
+    (Screen.CONFIRM, "edit_form"): Screen.FORM,
+    (Screen.CONFIRM, "edit_signature"): Screen.SIGN,
+    (Screen.CONFIRM, "submitted"): Screen.DONE,
+    (Screen.HOME, "open_status"): Screen.STATUS,
+    (Screen.STATUS, "verify_face"): Screen.FACE,
+    (Screen.ITEM, "pickup"): Screen.PICKUP,
+    (Screen.DONE, "pickup"): Screen.PICKUP,
     (Screen.PIN, "pin_ok"): Screen.DIAGNOSTICS,
     (ANY, "back"): None,
     (ANY, "home"): Screen.HOME,
     (ANY, "technician"): Screen.PIN,
     (ANY, "error"): Screen.ERROR,
+    (ANY, "scanned_receipt"): Screen.STATUS,  # a receipt's QR code held to the scanner, on any screen
 }
 # Ending actions: the session is wiped and the terminal returns to the attract screen.
 ENDINGS = ("finish", "timeout", "restart")
 # Screens that never go on the back stack (leaving them is not a step back).
 NOT_STACKED = {Screen.ATTRACT, Screen.PIN, Screen.ERROR}
+# Screens that start afresh: nothing behind them to go back to (a submitted application cannot be re-sent).
+FRESH_START = {Screen.HOME, Screen.DONE}
 # The document-reading screens: leaving both gives up an unconfirmed attempt (its picture and reading go).
 DOCUMENT_SCREENS = {Screen.CAPTURE, Screen.REVIEW}
+# Screens an errand passes through before returning to the screen that sent the resident (RETURN).
+ERRAND_SCREENS = {*DOCUMENT_SCREENS, Screen.FACE}
 
 
 class TransitionError(ValueError):
@@ -74,9 +105,11 @@ class SessionData:
     module: str = ""
     item_id: str = ""
     portal: str = ""
-    personal: dict[str, Any] = field(default_factory=dict)  # identity, forms (later flows)
     document: DocumentFlow = field(default_factory=DocumentFlow)  # documents read and their pictures
     face: FaceFlow = field(default_factory=FaceFlow)  # who is at the terminal: reference, attempts, outcome
+    application: ApplicationFlow = field(default_factory=ApplicationFlow)  # an application being made
+    status: StatusFlow = field(default_factory=StatusFlow)  # 办件查询: what was asked and answered
+    pickup: PickupFlow = field(default_factory=PickupFlow)  # 预约上门: a home-pickup booking
 
 
 class Session:
@@ -126,10 +159,14 @@ class Session:
                 raise TransitionError(f"unknown session field {name!r}")
             setattr(self.data, name, value)
         target = TRANSITIONS[key]
+        if target == RETURN:
+            while self.stack and self.stack[-1] in ERRAND_SCREENS:
+                self.stack.pop()
+            target = None
         if target is None:
             target = self.stack.pop() if self.stack else Screen.HOME
         else:
-            if target == Screen.HOME:
+            if target in FRESH_START:
                 self.stack.clear()
             elif target in self.stack:
                 # Going on to a screen already behind us returns to it (review -> item after confirming,
@@ -150,15 +187,18 @@ class Session:
         module: Module = module_by_id(module_id)
         if module.portal:
             return self.go("open_portal", module=module.id, portal=module.id)
+        if module.action:
+            return self.go(module.action, module=module.id)
         return self.go("open_browse", module=module.id, filters=dict(module.filters), query="")
 
-    def read_document(self, kind: str) -> Screen:
-        """Ask the resident for a document of `kind` (from an item's guide): the capture screen opens."""
+    def read_document(self, kind: str, key: str = "") -> Screen:
+        """Ask the resident for a document of `kind` (from an item's guide or an application's material `key`):
+        the capture screen opens."""
         if kind not in DOCUMENT_KINDS:
             raise TransitionError(f"unknown document kind {kind!r}")
         if not self.allowed("read_document"):
             raise TransitionError(f"'read_document' is not possible on the {self.screen} screen")
-        self.data.document.start(kind)
+        self.data.document.start(kind, key)
         return self.go("read_document")
 
     def set_language(self, language: str) -> None:
@@ -183,8 +223,9 @@ class Session:
 
     def wipe(self) -> None:
         """Forget the resident: data, back stack, language and mode choices, temporary files."""
-        self.data.document.wipe()  # pictures and readings scrubbed, whoever still holds a reference
-        self.data.face.wipe()  # the reference and every descriptor zeroed
+        for part in vars(self.data).values():
+            if hasattr(part, "wipe"):
+                part.wipe()  # pictures, readings, references, values scrubbed, whoever still holds a reference
         self.data = SessionData()
         self.stack.clear()
         self.language = self.default_language

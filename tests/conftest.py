@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import os
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +18,7 @@ SOURCE = REPO / "catalog" / "source"
 QUERIES = REPO / "tests" / "data" / "search_queries.csv"
 HELD_OUT_QUERIES = REPO / "tests" / "data" / "search_queries_heldout.csv"
 SHARED_DATA = REPO.parent / "shared" / "data"
+ID_NUMBER = "440112199003070025"  # made up, with a valid GB 11643 check character
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +47,7 @@ def kiosk_env(tmp_path: Path, bundle_path: Path) -> dict[str, str]:
     env["KIOSK_TERMINAL_DATA_DIR"] = str(tmp_path / "data")
     env["KIOSK_CATALOG_BUNDLE"] = str(bundle_path)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["KIOSK_HUB_SERVE_LOCAL"] = "false"  # a test that wants the embedded local hub turns it on, on a free port
     return env
 
 
@@ -209,3 +215,366 @@ def reference(models):
     from kiosk.face.reference import chip_style, prepare_reference
 
     return prepare_reference(chip_style(cv2.imread(str(FACE_IMAGES / "img1.jpg")), models), models, source="chip")
+
+
+class HubProcess:
+    """`kiosk hub serve` as a subprocess on a free 127.0.0.1 port over a SQLite file, with one terminal's token
+    written by `kiosk hub add-terminal --token-file`: the real hub a terminal talks to, which a test can stop
+    (the hub is down) and start again at the same address."""
+
+    def __init__(self, root: Path, bundle: Path, terminal_id: str = "hp-test-01"):
+        import socket
+        import subprocess
+        import sys
+
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.db_url = f"sqlite:///{root / 'hub.sqlite3'}"
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+        self.env.update(KIOSK_TERMINAL_DATA_DIR=str(root / "data"), KIOSK_CATALOG_BUNDLE=str(bundle))
+        self.command = [sys.executable, "-m", "kiosk", "hub"]
+        self.terminal_id = terminal_id
+        self.token_file = root / "hub-token"
+        subprocess.run(
+            [*self.command, "add-terminal", terminal_id, "--token-file", str(self.token_file), "--db", self.db_url],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        self.process = None
+        self._engine = None
+        self.start()
+
+    @property
+    def token(self) -> str:
+        """This terminal's bearer token."""
+        return self.token_file.read_text(encoding="utf-8").strip()
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The Authorization header of this terminal."""
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def start(self, timeout: float = 30.0) -> None:
+        """Serve (again) at the same port; returns once the health check answers."""
+        import subprocess
+        import time
+
+        import requests
+
+        log = open(self.root / "hub.log", "ab")  # noqa: SIM115 - the subprocess writes to it until stopped
+        self.process = subprocess.Popen(
+            [*self.command, "serve", "--port", str(self.port), "--db", self.db_url],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        while True:
+            assert self.process.poll() is None, (self.root / "hub.log").read_text(errors="replace")
+            try:
+                if requests.get(self.url + "/api/v1/health", timeout=1).ok:
+                    return
+            except requests.RequestException:
+                pass
+            assert time.monotonic() < deadline, "the hub did not start"
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        """Stop serving (SIGTERM, as a supervisor would): the terminal then finds no hub."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=15)
+        self.process = None
+
+    def client(self):
+        """The terminal's HubClient for this hub."""
+        from kiosk.hub_client import HubClient, read_token
+
+        return HubClient(self.url, read_token(self.token_file))
+
+    def submit(self, **changes) -> dict:
+        """POST a submission as this terminal would (keyword arguments replace top-level fields); its body."""
+        import base64
+        import uuid
+        from datetime import date, datetime
+
+        import cv2
+        import numpy as np
+        import requests
+
+        from kiosk.tracking import make_status_code, make_tracking_no
+
+        png = base64.b64encode(cv2.imencode(".png", np.full((24, 32, 3), 220, np.uint8))[1].tobytes()).decode()
+        body = {
+            "tracking_no": make_tracking_no(date.today()),
+            "status_code": make_status_code(),
+            "item": {"id": "hp-00009", "code": "11440112MB1435698X442B01", "name": "人民防空工程平时使用备案",
+                     "promised_days": 3},
+            "applicant": {"name": "张三", "id_number": "440112199003070025", "verified": "face"},
+            "form": {"phone": "13800138000"},
+            "delivery": {"method": "ems", "recipient": "张三", "phone": "13800138000",
+                         "address": "广州市黄埔区开创大道 1 号"},
+            "materials": [],
+            "signature": {"png_b64": png, "strokes": [[[10, 12, 0, 0.5], [14, 18, 16, 0.6]]]},
+            "submitted_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "language": "zh_CN",
+        }  # fmt: skip
+        body.update(changes)
+        reply = requests.post(
+            self.url + "/api/v1/submissions",
+            json=body,
+            headers={**self.headers, "Idempotency-Key": f"sub-{uuid.uuid4()}"},
+            timeout=30,
+        )
+        assert reply.status_code == 201, reply.text
+        return body
+
+    def move(self, tracking_no: str, *targets: str, **details) -> None:
+        """Move a submission through statuses as a clerk would (hub.submissions.move on the hub's database)."""
+        from hub.db import make_engine
+        from hub.submissions import move
+
+        if self._engine is None:
+            self._engine = make_engine(self.db_url)
+        for target in targets:
+            move(self._engine, tracking_no, target, "测试科员", **(details if target == targets[-1] else {}))
+
+    def close(self) -> None:
+        """Stop the hub and release the database."""
+        self.stop()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def hub_process(tmp_path_factory: pytest.TempPathFactory, bundle_path: Path):
+    """A real hub subprocess (SQLite) for the module, with one terminal's token; restarted if a test stopped it."""
+    hub = HubProcess(tmp_path_factory.mktemp("hub"), bundle_path)
+    try:
+        yield hub
+    finally:
+        hub.close()
+
+
+@pytest.fixture
+def live_hub(hub_process: HubProcess) -> HubProcess:
+    """The module's hub, serving at the start of the test (a test before may have stopped it)."""
+    if hub_process.process is None:
+        hub_process.start()
+    return hub_process
+
+
+@pytest.fixture
+def hub_window(qtbot, live_hub: HubProcess, store, ime_dictionary: Path, tmp_path: Path):
+    """The terminal's window as the app builds it (services, simulated devices, the keyboard with its dictionary)
+    talking to the module's real hub; `win.hub` is the hub, `win.devices` the devices."""
+    import shutil
+
+    from kiosk.config import load_config
+    from ui.app import build_services, build_window, ime_path
+
+    config = load_config(
+        environ={
+            "KIOSK_TERMINAL_DATA_DIR": str(tmp_path / "data"),
+            "KIOSK_HUB_URL": live_hub.url,
+            "KIOSK_HUB_TOKEN_FILE": str(live_hub.token_file),
+        }
+    )
+    ime_path(config).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ime_dictionary, ime_path(config))
+    services = build_services(config, store, background=False)
+    services.pop("voice", None)
+    win = build_window(config, store, services)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    win.hub, win.devices = live_hub, services["devices"]
+    try:
+        yield win
+    finally:
+        win.session.end("finish")
+        lookup = getattr(win, "lookup", None)
+        if lookup is not None:
+            lookup.close()
+        qtbot.waitUntil(lambda: win.capture.camera_jobs.idle(), timeout=10_000)
+        win.allow_close = True
+        services["devices"].close()
+        for name in ("outbox",):
+            if hasattr(services.get(name), "close"):
+                services[name].close()
+
+
+@pytest.fixture
+def touch_type(qtbot):
+    """Type on the on-screen keyboard as a resident does: `touch_type(keyboard, "HP12", ("zhang", "张"))` taps
+    digits in 123 mode, letters in ABC mode, and for (pinyin, word) taps the letters in 拼音 mode and then the
+    candidate showing the word."""
+    from ui.qt import Qt
+
+    def tap(keyboard, name: str) -> None:
+        qtbot.mouseClick(keyboard.keys[name], Qt.MouseButton.LeftButton)
+
+    def to_mode(keyboard, mode: str) -> None:
+        for _ in range(3):
+            if keyboard.mode() == mode:
+                return
+            tap(keyboard, "mode")
+        assert keyboard.mode() == mode
+
+    def type_(keyboard, *parts) -> None:
+        for part in parts:
+            if isinstance(part, tuple):
+                letters, word = part
+                to_mode(keyboard, "拼音")
+                for ch in letters:
+                    tap(keyboard, ch)
+                qtbot.waitUntil(lambda w=word: any(b.text() == w for b in keyboard.candidate_buttons), timeout=5000)
+                button = next(b for b in keyboard.candidate_buttons if b.text() == word and b.isVisible())
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+                continue
+            for ch in part:
+                to_mode(keyboard, "123" if ch.isdigit() else "ABC")
+                tap(keyboard, ch.lower())
+
+    return type_
+
+
+# -- submissions as a terminal sends them (the hub's tests and the terminal's delivery tests) ---------------
+@pytest.fixture(scope="session")
+def images() -> dict[str, bytes]:
+    """Small real JPEG and PNG files."""
+    import cv2
+    import numpy as np
+
+    picture = np.full((48, 64, 3), 200, np.uint8)
+    cv2.putText(picture, "HP", (8, 36), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (20, 40, 160), 2)
+    return {"jpeg": cv2.imencode(".jpg", picture)[1].tobytes(), "png": cv2.imencode(".png", picture)[1].tobytes()}
+
+
+def b64(data: bytes) -> str:
+    """Base64 text of bytes."""
+    return base64.b64encode(data).decode()
+
+
+@pytest.fixture
+def make_submission(images: dict[str, bytes]) -> Callable[..., dict[str, Any]]:
+    """A factory of valid submission bodies (keyword arguments replace top-level fields)."""
+
+    from hub.clock import HUB_TZ
+    from kiosk.tracking import make_status_code, make_tracking_no
+
+    def make(**changes: Any) -> dict[str, Any]:
+        body = {
+            "tracking_no": make_tracking_no(date.today()),
+            "status_code": make_status_code(),
+            "item": {
+                "id": "hp-00009",
+                "code": "11440112MB1435698X442B01",
+                "name": "人民防空工程平时使用备案",
+                "promised_days": 3,
+            },
+            "applicant": {"name": "张三", "id_number": ID_NUMBER, "verified": "face"},
+            "form": {"company_name": "广州示例科技有限公司", "phone": "13800138000"},
+            "delivery": {
+                "method": "ems",
+                "recipient": "张三",
+                "phone": "13800138000",
+                "address": "广州市黄埔区开创大道 1 号",
+            },
+            "materials": [
+                {
+                    "name": "营业执照（副本）",
+                    "kind": "business_license",
+                    "fields": {"credit_code": "91440112MA5CXXXX0X"},
+                    "image_jpeg_b64": b64(images["jpeg"]),
+                },
+                {
+                    "name": "居民身份证（人像面）",
+                    "kind": "id_card_front",
+                    "fields": {},
+                    "image_jpeg_b64": b64(images["png"]),
+                },
+            ],
+            "signature": {"png_b64": b64(images["png"]), "strokes": [[[10, 12, 0, 0.5], [14, 18, 16, 0.6]]]},
+            "submitted_at": datetime.now(HUB_TZ).isoformat(timespec="seconds"),
+            "language": "zh_CN",
+        }
+        body.update(changes)
+        return body
+
+    return make
+
+
+# -- residents in front of the face camera (the face screen's tests and the application journey) ------------
+class FaceActor:
+    """Plays a scripted subject (kiosk.face.synth) on the camera simulator at 15 fps, doing what the verifier
+    on screen asks."""
+
+    def __init__(self, win, sim, subject) -> None:
+        import threading
+
+        self.win, self.sim, self.subject = win, sim, subject
+        self.running = True
+        self.seen: str | None = None
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def start(self) -> None:
+        """Step in front of the camera."""
+        self.thread.start()
+
+    def run(self) -> None:
+        """Frames until stopped."""
+        import time
+
+        start = time.monotonic()
+        while self.running:
+            t = time.monotonic() - start
+            verifier = self.win.session.data.face.verifier
+            challenge = verifier.challenge if verifier is not None else None
+            if challenge != self.seen:
+                self.seen = challenge
+                self.subject.respond(challenge, t)
+            self.sim.show(self.subject.frame(t))
+            time.sleep(1 / 15)
+
+
+@pytest.fixture(scope="session")
+def face_photos():
+    """The shared photos of one identity: `face_photos("id01")` -> list of BGR images."""
+    import csv
+
+    import cv2
+
+    faces = SHARED_DATA / "faces"
+
+    def photos_of(identity: str):
+        with open(faces / "identities.csv", newline="") as f:
+            names = [row["img"] for row in csv.DictReader(f) if row["identity"] == identity]
+        return [cv2.imread(str(faces / "images" / name)) for name in names]
+
+    return photos_of
+
+
+@pytest.fixture
+def face_actor():
+    """A factory: `face_actor(win, camera_sim, subject)` starts a FaceActor, stopped after the test."""
+    actors: list[FaceActor] = []
+
+    def make(win, sim, subject) -> FaceActor:
+        actor = FaceActor(win, sim, subject)
+        actors.append(actor)
+        actor.start()
+        return actor
+
+    yield make
+    for actor in actors:
+        actor.running = False
+        actor.thread.join(timeout=5)

@@ -44,13 +44,23 @@ def ime_path(config: Config) -> Path:
 def build_services(config: Config, store: CatalogStore, background: bool = True) -> dict[str, object]:
     """Voice, technician lock, tap gesture and the touch keyboard (its dictionary built off the GUI thread)."""
     from devices.registry import build_devices
+    from kiosk.audit import AuditLog
     from kiosk.gesture import CornerTapDetector
+    from kiosk.hub_client import HubClient
+    from kiosk.outbox import Outbox
     from kiosk.technician import TechnicianLock
     from kiosk.voice import VoiceGuide
     from ui.widgets.keyboard import TouchKeyboard
 
+    outbox = Outbox(config.outbox_path)
+    audit = AuditLog(config.audit_path)
+    hub = HubClient.from_config(config)
     services: dict[str, object] = {
         "devices": build_devices(config, start=("idcard", "printer", "scanner")),
+        "outbox": outbox,
+        "audit": audit,
+        "hub": hub,
+        "delivery": make_delivery(config, store, outbox, audit, hub),
         "voice": VoiceGuide(config.voice),
         "technician": TechnicianLock(config.pin_path, config.technician.lockout_seconds),
         "gesture": CornerTapDetector(),
@@ -80,6 +90,17 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
             build()
             _attach_ime(services, keyboard, path)
     return services
+
+
+def make_delivery(config: Config, store: CatalogStore, outbox, audit, hub):
+    """The background delivery of the outbox to the hub, with this terminal's heartbeat (started by run_app)."""
+    from kiosk import __version__
+    from kiosk.delivery import Delivery
+
+    def heartbeat() -> dict[str, object]:
+        return {"app_version": __version__, "catalog_version": store.version, "devices": {}}
+
+    return Delivery(outbox, lambda: hub, audit, heartbeat)
 
 
 def _open_ime(path: Path):
@@ -168,8 +189,10 @@ def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
         )
 
     QTimer.singleShot(0, announce)  # runs once the event loop is up
+    services["delivery"].start()
     code = app.exec()
     ticker.stop()
+    services["delivery"].stop()
     window.session.wipe()
     # Delete the window (and any web view) while the application still exists: QtWebEngine crashes otherwise.
     window.deleteLater()
@@ -178,5 +201,6 @@ def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
     if voice is not None:
         voice.close()
     services["devices"].close()
+    services["outbox"].close()
     store.close()
     return EXIT_CRASH if crashed else code

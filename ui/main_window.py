@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from pathlib import Path
 
-from devices.base import DeviceError
 from devices.printer.cups_a4 import CupsA4Printer
 from kiosk.config import Config
 from kiosk.flows.guide import guide_receipt
@@ -15,6 +13,9 @@ from kiosk.idle import IdleMonitor, IdleState
 from kiosk.session import Screen, Session
 from ui.chrome import TopBar
 from ui.i18n import Translations
+from ui.journey import install_journey
+from ui.lookup import install_lookup
+from ui.printing import print_receipt_in_background
 from ui.qt import (
     QCloseEvent,
     QEvent,
@@ -103,7 +104,7 @@ class KioskWindow(QWidget):
         self.portal = None  # created on first use: QtWebEngine is heavy
         if keyboard is not None and hasattr(keyboard, "attach"):
             keyboard.attach(self.browse.search)
-        self.review.keyboard_home = self.browse.claim_keyboard  # the editor borrows the one keyboard
+        self.review.loan.home = self.browse.claim_keyboard  # the editor borrows the one keyboard
 
         self.attract.start.connect(lambda: self.session.go("start"))
         self.home.open_module.connect(self.session.open_module)
@@ -121,6 +122,8 @@ class KioskWindow(QWidget):
         self.pin.cancelled.connect(lambda: self.session.go("home"))
         self.diagnostics.leave.connect(lambda: self.session.go("home"))
         self.error.restart.connect(lambda: self.session.end("restart"))
+        self.lookup = install_lookup(self)
+        self.journey = install_journey(self)  # after the lookup: it tells 办件查询 about its outbox
 
         self.bridge = _Bridge(self)
         self.worker = Worker(self)
@@ -204,6 +207,9 @@ class KioskWindow(QWidget):
             Screen.PIN: self.tr("技术人员入口"),
             Screen.DIAGNOSTICS: self.tr("终端诊断"),
             Screen.ERROR: "",
+            Screen.STATUS: self.tr("办件查询"),
+            Screen.PICKUP: self.tr("预约上门"),
+            **self.journey.titles(),
         }.get(screen, "")
 
     def on_bar_action(self, action: str) -> None:
@@ -301,16 +307,7 @@ class KioskWindow(QWidget):
         self.item.print_button.setEnabled(False)
         self.item.print_status.setText(self.tr("正在打印，请稍候……"))
 
-        def work() -> None:
-            try:
-                printer.print_receipt(receipt)
-                ok = True
-            except DeviceError as exc:
-                log.warning("receipt printer: %s", exc)
-                ok = False
-            self.bridge.printed.emit(ok)  # queued to the GUI thread
-
-        threading.Thread(target=work, name="print-guide", daemon=True).start()
+        print_receipt_in_background(printer, receipt, self.bridge.printed.emit, "print-guide")
 
     def on_printed(self, ok: bool) -> None:
         """The receipt printer finished (or failed: then the PDF path and the QR code remain)."""

@@ -5,7 +5,10 @@ Without CUPS the PDF is kept. A guide holds no personal data, so keeping the PDF
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +16,24 @@ from devices.base import DeviceError
 from devices.printer.cups_a4 import CupsA4Printer
 from ui.qt import QMarginsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QRectF, QTextDocument
 from ui.widgets.qr import paint_qr, qr_matrix
+
+log = logging.getLogger("kiosk.printing")
+
+
+def print_receipt_in_background(printer, receipt, report: Callable[[bool], None], name: str = "print-receipt") -> None:
+    """Print on the receipt printer in a thread (it may wait seconds for paper status); `report(ok)` afterwards,
+    from that thread: pass a signal's emit, which Qt queues to the GUI thread."""
+
+    def work() -> None:
+        try:
+            printer.print_receipt(receipt)
+            ok = True
+        except DeviceError as exc:
+            log.warning("receipt printer: %s", exc)
+            ok = False
+        report(ok)
+
+    threading.Thread(target=work, name=name, daemon=True).start()
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,11 @@ QProgressBar {{ border: {border + 1}px solid {p.border}; border-radius: {px(10)}
 QProgressBar::chunk {{ background: {p.ok}; border-radius: {px(8)}; }}
 QFrame[role="field"] {{ background: {p.surface}; border: {border}px solid {p.border}; border-radius: {px(12)}; }}
 QFrame[role="field"][state="check"] {{ background: {p.caution_fill}; border: {border + 3}px solid {p.caution}; }}
+QLabel[role="step"] {{ font-size: {px(22)}; color: {p.muted}; padding: {px(8)} {px(10)};
+    border-bottom: {px(6)} solid {p.border}; }}
+QLabel[role="step"][step="done"] {{ color: {p.ok}; border-bottom-color: {p.ok}; }}
+QLabel[role="step"][step="current"] {{ color: {p.primary}; font-weight: bold; border-bottom-color: {p.primary}; }}
+QLineEdit[invalid="true"] {{ border: {border + 3}px solid {p.danger}; }}
 QLabel[role="field-label"] {{ font-size: {px(22)}; color: {p.muted}; }}
 QLabel[role="flag"] {{ font-size: {px(22)}; font-weight: bold; color: {p.caution}; }}
 QLabel[role="flag"][state="confirmed"], QLabel[role="flag"][state="corrected"] {{ color: {p.ok}; }}

@@ -8,15 +8,18 @@ import http.server
 import sys
 import threading
 from dataclasses import replace
+from datetime import datetime, time
 from pathlib import Path
 
 import numpy as np
 
 from catalog.store import CatalogStore
 from kiosk.config import PORTALS, Config, PortalConfig
+from kiosk.flows.pickup import CST
 from ui.app import build_services, build_window, make_application
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QCoreApplication, QElapsedTimer, QEvent
+from ui.tour_journey import journey_shots
 
 LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
 DEMO_SEED = 3  # the made-up resident whose ID card the tour shows being read
@@ -98,6 +101,12 @@ def tour_pass(
     window.keep_going()
     shots += face_shots(app, window, folder)
     shots += document_shots(app, window, folder)
+    session.go("home")
+    session.open_module("search")
+    session.go("open_item", item_id=first)  # from the guide, the application journey
+    shots += journey_shots(app, window, folder, shoot)
+    session.go("home")
+    shots += lookup_shots(app, window, store, folder)
     session.go("home")
     session.open_module("social_insurance")
     shots.append(shoot(app, window, folder, "10-social-insurance"))
@@ -181,6 +190,79 @@ def face_shots(app: QApplication, window: KioskWindow, folder: Path) -> list[Pat
     window.face.show_phase()
     shots.append(shoot(app, window, folder, "19-face-counter"))
     session.go("back")
+    return shots
+
+
+def lookup_shots(app: QApplication, window: KioskWindow, store: CatalogStore, folder: Path) -> list[Path]:
+    """办件查询 (asking, typing, a supplement request, the hub unreachable) and 预约上门 (day and hour, contact,
+    one field with the keyboard, the confirmation), filled with made-up answers: the tour runs without a hub."""
+    import random
+    from datetime import date, timedelta
+
+    from kiosk.hub_client import HubError
+    from kiosk.tracking import make_status_code, make_tracking_no
+
+    session, lookup = window.session, window.lookup
+    rng = random.Random(DEMO_SEED)
+    tracking_no, code = make_tracking_no(date.today(), rng), make_status_code(rng)
+    day = date.today().isoformat()
+    history = [
+        {"status": "submitted", "at": f"{day}T09:12:00+08:00", "note": None},
+        {"status": "accepted", "at": f"{day}T10:30:00+08:00", "note": None},
+        {"status": "in_review", "at": f"{day}T14:05:00+08:00", "note": None},
+        {"status": "supplement_requested", "at": f"{day}T16:40:00+08:00", "note": "租赁合同缺少出租人签名"},
+    ]
+    status = {
+        "tracking_no": tracking_no, "item_name": "居住登记", "status": "supplement_requested",
+        "updated_at": history[-1]["at"], "promised_days": 5, "history": history, "mail_no": None,
+        "supplement": {"materials": ["房屋租赁合同（出租人签名）", "出租人身份证复印件"], "note": "",
+                       "mail_to": "广州市黄埔区香雪大道中85号 黄埔区政务服务中心 收"},
+    }  # fmt: skip
+    session.open_module("status")
+    shots = [shoot(app, window, folder, "20-status-ask")]
+    lookup.status.start_typing()
+    shots.append(shoot(app, window, folder, "21-status-type"))
+    flow = session.data.status
+    flow.answer(flow.ask_receipt(tracking_no, code), status)
+    lookup.status.show_page(lookup.status.result_page)
+    lookup.status.render()
+    shots.append(shoot(app, window, folder, "22-status-supplement"))
+    flow.local_lookup = lambda _t: {"delivered": None}
+    flow.answer(flow.again(), HubError("status: the hub did not answer"))
+    lookup.status.render()
+    shots.append(shoot(app, window, folder, "23-status-offline"))
+
+    session.go("home")
+    item_id = next(r["id"] for r in store.records() if "door_pickup" in r["channels"])
+    session.open_module("search")
+    session.go("open_item", item_id=item_id)
+    lookup.open_pickup()
+    pickup = session.data.pickup
+    tomorrow = pickup.days()[1]
+    slots = []
+    for hour in range(9, 18):
+        start = datetime.combine(tomorrow, time(hour), CST)
+        end = start + timedelta(hours=1)
+        slots.append({"start": start.isoformat(), "end": end.isoformat(), "available": {10: 0, 11: 1}.get(hour, 2)})
+    pickup.slots_answer(pickup.choose_day(tomorrow), slots)
+    pickup.choose_slot(pickup.open_slots()[3].start)
+    lookup.pickup.show_when()
+    shots.append(shoot(app, window, folder, "24-pickup-when"))
+    pickup.set_field("contact_name", "王小明")
+    pickup.set_field("phone", "13912345678")
+    lookup.pickup.show_who()
+    shots.append(shoot(app, window, folder, "25-pickup-who"))
+    lookup.pickup.start_edit("address")
+    lookup.pickup.editor.setText("开发大道188号3栋502房")
+    shots.append(shoot(app, window, folder, "26-pickup-address"))
+    lookup.pickup.save_edit()
+    start = pickup.slot.start
+    reply = {"appointment_no": "YY" + tomorrow.strftime("%Y%m%d") + "0007", "status": "confirmed",
+             "slot_start": pickup.slot.text, "visit_by": (start + timedelta(hours=1)).isoformat()}  # fmt: skip
+    pickup.book_answer(pickup.begin_booking(), reply)
+    lookup.pickup.pages.setCurrentWidget(lookup.pickup.done_page)
+    lookup.pickup.render()
+    shots.append(shoot(app, window, folder, "27-pickup-done"))
     return shots
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from kiosk.ocr.capture import CaptureState
     from kiosk.ocr.reader import Extraction
 
-DOCUMENT_KINDS = tuple(REPORTED_FIELDS)
+PAGE = "page"  # any other paper the application needs: kept as a picture, nothing read from it
+DOCUMENT_KINDS = (*REPORTED_FIELDS, PAGE)
 # Warnings the review screen explains to the resident (capture's fraud hints, the reader's quality warnings).
 REVIEW_WARNINGS = ("wrong_side", "wrong_document", "photocopy", "screen", "glare", "blurred", "too_dark", "too_bright")
 PHASES = ("idle", "capturing", "reading", "review", "done")
@@ -147,8 +148,9 @@ class DocumentFlow:
 
     def __init__(self) -> None:
         self.generation = 0
-        self.documents: dict[str, ReadDocument] = {}
+        self.documents: dict[str, ReadDocument] = {}  # by key: the kind, or an application's material slot
         self.kind = ""
+        self.key = ""
         self._clear_attempt()
 
     def _clear_attempt(self) -> None:
@@ -162,12 +164,14 @@ class DocumentFlow:
         self.warnings: tuple[str, ...] = ()
 
     # -- the attempt ----------------------------------------------------------------------------------
-    def start(self, kind: str) -> None:
-        """Ask for a document of `kind` (id_card_front, id_card_back, business_license)."""
+    def start(self, kind: str, key: str = "") -> None:
+        """Ask for a document of `kind` (id_card_front, id_card_back, business_license, page), kept under `key`
+        (default: the kind)."""
         if kind not in DOCUMENT_KINDS:
             raise ValueError(f"unknown document kind {kind!r}")
         self.abandon()
         self.kind = kind
+        self.key = key or kind
 
     def begin_capture(self) -> int:
         """Start (or start again) looking for the document; returns the attempt's generation."""
@@ -201,7 +205,7 @@ class DocumentFlow:
             return False
         self.extraction = extraction
         self.fields = {}
-        for name in REPORTED_FIELDS[self.kind]:
+        for name in REPORTED_FIELDS.get(self.kind, ()):
             result = extraction.fields.get(name)
             if result is None:
                 self.fields[name] = FieldReview(name, "", 0.0, True, "empty")
@@ -261,7 +265,7 @@ class DocumentFlow:
         assert self.extraction is not None
         document = ReadDocument(self.kind, self.confirmed_fields(), self.extraction.rectified, self.warnings)
         self.extraction.rectified = None  # now owned by the document kept
-        self.documents[self.kind] = document
+        self.documents[self.key or self.kind] = document
         self.abandon()
         self.phase = "done"
         return document
@@ -289,6 +293,7 @@ class DocumentFlow:
             document.fields.clear()
         self.documents.clear()
         self.kind = ""
+        self.key = ""
 
     def _rectified(self) -> np.ndarray | None:
         return self.extraction.rectified if self.extraction is not None else None

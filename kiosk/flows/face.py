@@ -48,6 +48,7 @@ class FaceFlow:
         self.reference: Reference | None = None
         self.source = ""
         self.reference_problem = ""  # why no reference could be made (safe to show: never what the photo shows)
+        self.card: dict[str, str] | None = None  # the ID card chip's text (name, id_number, address ...)
         self.tries = 0
         self.verifier: FaceVerifier | None = None
         self.last: Update | None = None
@@ -84,6 +85,13 @@ class FaceFlow:
             self.reference.wipe()
         self.reference, self.source, self.reference_problem = reference, source, ""
         self.phase = "verifying"
+        return True
+
+    def set_card(self, text: dict[str, str], generation: int | None = None) -> bool:
+        """The ID card chip's text, read with its photo; False (nothing kept) for an attempt given up."""
+        if generation is not None and not self.current(generation):
+            return False
+        self.card = dict(text)
         return True
 
     def no_reference(self, problem: str) -> None:
@@ -168,6 +176,9 @@ class FaceFlow:
         if self.reference is not None:
             self.reference.wipe()
         self.reference = None
+        if self.card is not None:
+            self.card.clear()
+        self.card = None
         self.source = ""
         self.reference_problem = ""
         self.tries = 0

@@ -38,6 +38,7 @@ KIND_ASPECT = {
     "business_license": "a4",
     "card": "card",
     "a4": "a4",
+    "page": "a4",  # any other paper an application needs: an A4 sheet holding print, no layout expected
 }
 WORK_SIDE = 640  # detection runs on a copy no longer than this: 1280x960 frames are searched at 640x480
 MIN_AREA = 0.02  # smallest document worth reporting, as a share of the frame (smaller is "no document")
@@ -359,6 +360,8 @@ def _evidence_factor(
     A document running out of the frame across one side is completed beyond it by its shape, so the layout's
     boxes that show can be looked into; it is never fully sure.
     """
+    if kind_hint == "page":  # no layout to look for: a light sheet with something printed on it will do
+        return EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * detect_evidence.page_evidence(small, pts, white)
     kinds = (kind_hint,) if kind_hint in detect_evidence.KINDS_OF["card"] + detect_evidence.KINDS_OF["a4"] else None
     cut = [k for k, side in enumerate(sides) if side]
     if not cut:

@@ -183,3 +183,19 @@ def visible_evidence(image: np.ndarray, points: np.ndarray, white: float | None 
     ycc = cv2.cvtColor(patch, cv2.COLOR_BGR2YCrCb).reshape(-1, 3).astype(np.float32)
     chroma = np.hypot(*(ycc[:, 1:] - np.median(ycc[:, 1:], axis=0)).T) * (230.0 / paper)
     return lit * max(_ramp(float((chroma > 40).mean()), 0.01, 0.03), _ramp(dark, 0.45, 0.6))
+
+
+def page_evidence(image: np.ndarray, points: np.ndarray, white: float | None = None) -> float:
+    """For a plain paper (a contract, a certificate): a sheet lighter than what lies around it, with some print
+    on it (text, lines) but not dark all over, which the desk, a hand or a screen are."""
+    size = (128, 180)
+    corners = np.array([[0, 0], [size[0], 0], [size[0], size[1]], [0, size[1]]], np.float32)
+    matrix = cv2.getPerspectiveTransform(np.asarray(points, np.float32).reshape(4, 2), corners)
+    patch = cv2.warpPerspective(image, matrix, size, flags=cv2.INTER_AREA, borderMode=cv2.BORDER_REPLICATE)
+    grey = cv2.cvtColor(patch, cv2.COLOR_BGR2GRAY).astype(np.float32)
+    paper = max(float(np.percentile(grey, 75)), 8.0)
+    lit = 1.0 if white is None else _ramp(paper / max(white, 8.0), 0.4, 0.6)
+    bright = _ramp(paper, 90.0, 140.0)
+    ink = float((grey < 0.65 * paper).mean())
+    printed = _ramp(ink, 0.003, 0.015) * (1.0 - _ramp(ink, 0.35, 0.5))
+    return lit * bright * printed

@@ -142,3 +142,25 @@ def test_a_full_disk_refuses_the_submission_and_keeps_the_earlier_ones(tmp_path:
 def test_the_database_stays_in_wal_mode(tmp_path: Path):
     Outbox(tmp_path / "outbox.sqlite").close()
     assert sqlite3.connect(tmp_path / "outbox.sqlite").execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_an_outbox_from_before_references_opens_and_keeps_its_rows(tmp_path):
+    """A terminal updated with submissions still waiting: the older table gains the column, nothing is lost."""
+    import sqlite3
+
+    path = tmp_path / "outbox.sqlite3"
+    with Outbox(path) as outbox:
+        _, key = outbox.put("submission", {"n": 1})
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE old AS SELECT id, key, kind, sealed, created, attempts, next_try, last_error, delivered,"
+        " hub_ref FROM outbox"
+    )
+    db.execute("DROP TABLE outbox")
+    db.execute("ALTER TABLE old RENAME TO outbox")
+    db.commit()
+    db.close()
+    with Outbox(path) as outbox:
+        assert [p.payload for p in outbox.due(now=1e12)] == [{"n": 1}]
+        outbox.put("submission", {"n": 2}, ref="HP2611260142857316")
+        assert outbox.receipt(ref="HP2611260142857316")["delivered"] is None and outbox.receipt(key) is not None

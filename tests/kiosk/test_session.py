@@ -73,11 +73,11 @@ def test_every_ending_wipes_everything(tmp_path: Path, ending: str):
     session.set_elderly(True)
     session.open_module("search")
     session.data.query = "张三丰 440112199001011234"
-    session.data.personal["id_number"] = "440112199001011234"
+    session.data.application.values["id_number"] = "440112199001011234"
     (tmp_path / "tmp" / "scan.jpg").write_bytes(b"\xff\xd8 document image")
     session.go(ending)
     assert session.screen == Screen.ATTRACT
-    assert session.data.query == "" and session.data.personal == {} and session.data.module == ""
+    assert session.data.query == "" and session.data.application.values == {} and session.data.module == ""
     assert session.stack == [] and session.language == "zh_CN" and session.elderly is False
     assert list((tmp_path / "tmp").iterdir()) == []
     assert wiped == [True] and session.ended_count == 1
@@ -95,7 +95,7 @@ def test_language_and_mode_switch_on_any_screen():
 def test_enabled_modules_follow_config_and_elderly_mode_shows_four():
     config = load_config(environ={})
     ids = [m.id for m in enabled_modules(config)]
-    assert ids[:3] == ["search", "self_service", "social_insurance"]
+    assert ids[:5] == ["search", "self_service", "status", "pickup", "social_insurance"]
     assert "consult" not in ids  # its flow does not exist yet
     elderly = enabled_modules(config, elderly=True)
     assert len(elderly) == 4 and elderly[0].id == "search"
@@ -175,3 +175,26 @@ def test_ending_the_session_wipes_the_documents_read():
     session.go("finish")
     assert session.data.document is not flow and session.data.document.kind == ""
     assert flow.image is None and not picture.any() and flow.documents == {}
+
+
+def test_an_application_returns_from_its_errands_and_cannot_be_resent(tmp_path: Path):
+    session = Session(temp_dir=tmp_path)
+    _at_item(session)
+    session.go("apply")
+    session.go("verify_face")
+    assert session.go("verified") == Screen.APPLY  # back to the checklist that sent the resident
+    session.read_document("page", "m2")
+    session.go("captured")
+    session.go("retake")
+    session.go("captured")
+    assert session.go("confirm") == Screen.APPLY and session.data.document.key == "m2"
+    assert session.stack == [Screen.HOME, Screen.BROWSE, Screen.ITEM]
+    for action, screen in (("fill_form", Screen.FORM), ("sign", Screen.SIGN), ("review", Screen.CONFIRM)):
+        assert session.go(action) == screen
+    assert session.go("edit_form") == Screen.FORM and session.go("sign") == Screen.SIGN  # no loop on the stack
+    session.go("review")
+    assert session.go("submitted") == Screen.DONE and session.stack == []
+    assert session.go("back") == Screen.HOME  # never back into the submitted application
+    with pytest.raises(TransitionError):
+        session.go("submitted")
+    assert session.go("scanned_receipt") == Screen.STATUS  # a receipt held to the scanner, from anywhere

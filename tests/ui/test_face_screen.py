@@ -6,13 +6,9 @@ screen asks (or a printed photo is held up), and the real dlib models decide in 
 
 from __future__ import annotations
 
-import csv
-import threading
-import time
 from pathlib import Path
 
 import cv2
-import numpy as np
 import pytest
 
 from devices.idcard.photo import test_photo_slot
@@ -26,37 +22,6 @@ from kiosk.session import Screen
 from ui.app import build_window
 from ui.qt import QApplication, QPushButton, Qt
 
-FACES = Path(__file__).resolve().parents[3] / "shared" / "data" / "faces"
-
-
-def photos_of(identity: str) -> list[np.ndarray]:
-    """The shared photos of one person."""
-    with open(FACES / "identities.csv", newline="") as f:
-        names = [row["img"] for row in csv.DictReader(f) if row["identity"] == identity]
-    return [cv2.imread(str(FACES / "images" / name)) for name in names]
-
-
-class Actor(threading.Thread):
-    """Plays a scripted subject on the camera simulator at 15 fps, showing it the challenge on screen."""
-
-    def __init__(self, win, sim, subject) -> None:
-        super().__init__(daemon=True)
-        self.win, self.sim, self.subject = win, sim, subject
-        self.running = True
-        self.seen: str | None = None
-
-    def run(self) -> None:
-        start = time.monotonic()
-        while self.running:
-            t = time.monotonic() - start
-            verifier = self.win.session.data.face.verifier
-            challenge = verifier.challenge if verifier is not None else None
-            if challenge != self.seen:
-                self.seen = challenge
-                self.subject.respond(challenge, t)
-            self.sim.show(self.subject.frame(t))
-            time.sleep(1 / 15)
-
 
 @pytest.fixture
 def rig(qtbot, store, tmp_path: Path, voice):
@@ -67,12 +32,8 @@ def rig(qtbot, store, tmp_path: Path, voice):
     win.resize(1920, 1080)
     win.show()
     qtbot.waitExposed(win)
-    actors: list[Actor] = []
     win.voice_heard = voice.said  # for the tests: what the terminal said aloud
-    yield win, devices, actors
-    for actor in actors:
-        actor.running = False
-        actor.join(timeout=5)
+    yield win, devices
     win.session.end("finish")
     qtbot.waitUntil(lambda: win.face.camera_jobs.idle(), timeout=10_000)
     win.allow_close = True
@@ -91,9 +52,11 @@ def open_face_screen(qtbot, win, store) -> None:
     assert win.session.screen == Screen.FACE
 
 
-def test_a_cooperative_resident_is_verified_against_the_card_photo(qtbot, rig, store, tmp_path):
-    win, devices, actors = rig
-    photos = photos_of("id01")
+def test_a_cooperative_resident_is_verified_against_the_card_photo(
+    qtbot, rig, store, tmp_path, face_photos, face_actor
+):
+    win, devices = rig
+    photos = face_photos("id01")
     models = load_models()
     devices.simulators["idcard"].photo = test_photo_slot(chip_style(photos[0], models))
     open_face_screen(qtbot, win, store)
@@ -101,9 +64,7 @@ def test_a_cooperative_resident_is_verified_against_the_card_photo(qtbot, rig, s
     qtbot.waitUntil(lambda: flow.phase == "verifying" and flow.source == "chip", timeout=20_000)
     camera = devices.drivers["camera"]
     qtbot.waitUntil(lambda: camera.running, timeout=5_000)
-    actor = Actor(win, devices.simulators["camera"], Resident(place(photos[1], models, size=(640, 480)), seed=3))
-    actors.append(actor)
-    actor.start()
+    face_actor(win, devices.simulators["camera"], Resident(place(photos[1], models, size=(640, 480)), seed=3))
     # The screen shows the challenge the verifier asks for (both come with the same update).
     qtbot.waitUntil(lambda: win.face.view.challenge is not None, timeout=30_000)
     challenge = win.face.view.challenge
@@ -127,18 +88,16 @@ def test_a_cooperative_resident_is_verified_against_the_card_photo(qtbot, rig, s
     assert win.session.data.face.outcome is None
 
 
-def test_a_printed_photo_fails_and_after_three_tries_a_clerk_takes_over(qtbot, rig, store):
-    win, devices, actors = rig
-    photos = photos_of("id01")
+def test_a_printed_photo_fails_and_after_three_tries_a_clerk_takes_over(qtbot, rig, store, face_photos, face_actor):
+    win, devices = rig
+    photos = face_photos("id01")
     models = load_models()
     devices.simulators["idcard"].photo = test_photo_slot(chip_style(photos[0], models))
     open_face_screen(qtbot, win, store)
     flow = win.session.data.face
     qtbot.waitUntil(lambda: flow.phase == "verifying", timeout=20_000)
     attack = cv2.resize(photos[1], (640, 480)) if photos[1].shape[1] > 640 else photos[1]
-    actor = Actor(win, devices.simulators["camera"], PhotoAttack(place(attack, models, size=(640, 480)).image))
-    actors.append(actor)
-    actor.start()
+    face_actor(win, devices.simulators["camera"], PhotoAttack(place(attack, models, size=(640, 480)).image))
     for attempt in range(1, MAX_TRIES + 1):
         qtbot.waitUntil(lambda: flow.phase in ("failed", "exhausted", "verified"), timeout=60_000)
         assert flow.phase != "verified"
@@ -157,7 +116,7 @@ def test_a_printed_photo_fails_and_after_three_tries_a_clerk_takes_over(qtbot, r
 @pytest.mark.parametrize("elderly", [False, True])
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_the_face_screen_fits_every_language_mode_and_orientation(
-    qtbot, store, tmp_path, language, elderly, size, clipped
+    qtbot, store, tmp_path, language, elderly, size, clipped, face_photos
 ):
     from dataclasses import replace
 
@@ -178,7 +137,7 @@ def test_the_face_screen_fits_every_language_mode_and_orientation(
     QApplication.processEvents()
     problems = {"waiting": clipped(win)}
     flow = win.session.data.face
-    frame = cv2.resize(photos_of("id01")[1], (640, 480))
+    frame = cv2.resize(face_photos("id01")[1], (640, 480))
     win.face.view.set_frame(frame)
     flow.phase = "verifying"
     generation = flow.generation

@@ -73,6 +73,8 @@ def test_attract_touch_home_and_only_modules_whose_flow_exists(qtbot, window):
     assert set(window.home.tiles) == {
         "search",
         "self_service",
+        "status",
+        "pickup",
         "social_insurance",
         "portal_gba",
         "portal_gdzwfw",

@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from kiosk.flows.document import DocumentFlow
+from kiosk.flows.document import PAGE, DocumentFlow
 from kiosk.ocr.capture import AutoCapture, CaptureState
+from kiosk.ocr.page import extract_page
 from kiosk.ocr.reader import extract
 from ui.qt import (
     QColor,
@@ -306,6 +307,7 @@ class CaptureScreen(GuidedCameraScreen):
             "id_card_front": self.tr("居民身份证（人像面）"),
             "id_card_back": self.tr("居民身份证（国徽面）"),
             "business_license": self.tr("营业执照"),
+            PAGE: self.tr("材料"),
         }.get(kind, "")
 
     def request_text(self, kind: str) -> str:
@@ -314,6 +316,7 @@ class CaptureScreen(GuidedCameraScreen):
             "id_card_front": self.tr("请把身份证有照片的一面朝上，放到高拍仪下方"),
             "id_card_back": self.tr("请把身份证有国徽的一面朝上，放到高拍仪下方"),
             "business_license": self.tr("请把营业执照正本或副本朝上，放到高拍仪下方"),
+            PAGE: self.tr("请把这份材料平放到高拍仪下方，字朝上"),
         }.get(kind, "")
 
     def guidance_text(self, code: str) -> str:
@@ -482,7 +485,7 @@ class CaptureScreen(GuidedCameraScreen):
         # One job per attempt: a reading still running for an attempt given up must not hold up the next one.
         self.worker.run(
             f"read-{id(flow)}-{generation}",
-            lambda: extract(image, kind),
+            lambda: extract_page(image) if kind == PAGE else extract(image, kind),
             lambda result: self.on_read(result, flow, generation),
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from dataclasses import asdict
 
 import numpy as np
 
@@ -276,7 +277,7 @@ class FaceScreen(GuidedCameraScreen):
             photo = reader.photo(card)
             if not photo.available:
                 raise ValueError(photo.reason)
-            return photo.image
+            return asdict(card.text), photo.image
 
         self.worker.run("idcard", read_photo, lambda result: self.on_card(result, flow, generation))
 
@@ -289,7 +290,9 @@ class FaceScreen(GuidedCameraScreen):
             self.set_guidance("card_failed")
             return
         self.card_timer.stop()
-        self.prepare(lambda image=result: chip_photo_reference(image), "chip")
+        text, image = result
+        flow.set_card(text, generation)  # who is applying: the application's form is filled from it
+        self.prepare(lambda image=image: chip_photo_reference(image), "chip")
 
     def prepare(self, job, source: str) -> None:
         """Prepare the reference in the background, then start the first attempt."""

@@ -7,7 +7,7 @@ from html import escape
 from catalog.model import Item
 from kiosk.flows.document import documents_for
 from kiosk.flows.guide import ItemGuide, item_guide, qr_text
-from ui.qt import QBoxLayout, QFrame, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget, Signal
+from ui.qt import QBoxLayout, QFrame, QHBoxLayout, Qt, QTextBrowser, QVBoxLayout, QWidget, Signal
 from ui.screens.base import Context, ScreenBase, TextButton, button, clear_layout, label
 from ui.widgets.qr import QrCode
 
@@ -20,6 +20,8 @@ class ItemScreen(ScreenBase):
     print_requested = Signal()
     read_document = Signal(str)  # a document kind to read with the document camera
     verify_face = Signal()  # prove who is at the terminal: the ID card's photo against the face camera
+    pickup = Signal()  # book a postal officer to collect this item's materials at home
+    apply = Signal()  # submit an application for this item here
 
     def __init__(self, ctx: Context):
         super().__init__(ctx, "itemScreen")
@@ -30,6 +32,9 @@ class ItemScreen(ScreenBase):
         self.outer.setContentsMargins(32, 16, 32, 16)
         self.outer.setSpacing(24)
         left = QVBoxLayout()
+        # The main action for a self-service item, right under its name: apply here.
+        self.apply_button = TextButton("", "", "action", "applyHere")
+        self.apply_button.clicked.connect(self.apply.emit)
         self.title = label(role="title", name="itemTitle")
         self.subtitle = label(role="subtitle", name="itemSubtitle")
         self.body = QTextBrowser()
@@ -43,7 +48,11 @@ class ItemScreen(ScreenBase):
         self.documents_status = label(role="done", name="documentsStatus")
         left.addWidget(self.title)
         left.addWidget(self.subtitle)
-        left.addWidget(self.documents)
+        actions = QHBoxLayout()  # apply, and the documents and face check it needs, in one row under the name
+        actions.setSpacing(16)
+        actions.addWidget(self.apply_button, 2)
+        actions.addWidget(self.documents, 3)
+        left.addLayout(actions)
         left.addWidget(self.documents_status)
         left.addWidget(self.body, 1)
         self.outer.addLayout(left, 3)
@@ -60,14 +69,21 @@ class ItemScreen(ScreenBase):
         self.print_button = button(role="primary", name="printGuide")
         self.print_button.clicked.connect(self.print_requested.emit)
         self.print_status = label(role="note", name="printStatus")
+        self.pickup_button = TextButton("", "", "action", "pickupHere")
+        self.pickup_button.clicked.connect(self.pickup.emit)
+        self.pickup_button.hide()
+        self.left_column = left
+        self.print_row = QHBoxLayout()  # the print button, and the pickup button beside it in portrait
         self.actions_note = label(role="note", name="actionsNote")
         side.addWidget(self.qr_caption)
         side.addLayout(qr_row)
-        side.addWidget(self.print_button)
+        self.print_row.addWidget(self.print_button, 1)
+        side.addLayout(self.print_row)
         side.addWidget(self.print_status)
         side.addWidget(self.actions_note)
         side.addStretch(1)
         self.outer.addWidget(side_frame, 1)
+        self.place_pickup(portrait=False)
         self.retranslate()
 
     def show_item(self, item: Item) -> None:
@@ -83,6 +99,8 @@ class ItemScreen(ScreenBase):
             self.subtitle.clear()
             self.body.clear()
             self.qr.set_text("")
+            self.pickup_button.hide()
+            self.apply_button.hide()
             self.show_documents()
             return
         language = self.ctx.session.language
@@ -93,6 +111,8 @@ class ItemScreen(ScreenBase):
         self.subtitle.setVisible(bool(self.guide.subtitle))
         self.body.setHtml(self.guide_html())
         self.qr.set_text(qr_text(self.item, language))
+        self.pickup_button.setVisible("door_pickup" in self.item.channels)
+        self.apply_button.setVisible("submit" in self.guide.actions)
         self.show_documents()
 
     def document_texts(self, kind: str) -> tuple[str, str]:
@@ -205,7 +225,9 @@ class ItemScreen(ScreenBase):
     def retranslate(self) -> None:
         """Strings of the item screen."""
         self.qr_caption.setText(self.tr("手机扫码，把指南带走"))
+        self.apply_button.set_texts(self.tr("在本机申请办理"), self.tr("刷身份证、拍材料、签名，当场提交"))
         self.print_button.setText(self.tr("打印办事指南"))
+        self.pickup_button.set_texts(self.tr("预约上门收件"), self.tr("邮政人员到家里收取材料"))
         self.actions_note.setText(self.tr("需要帮助可拨打12345政务服务热线"))
         self.render()
 
@@ -215,6 +237,18 @@ class ItemScreen(ScreenBase):
         self.outer.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.qr.side = 330 if elderly else 280
         self.qr.updateGeometry()
+        self.place_pickup(portrait)
+
+    def place_pickup(self, portrait: bool) -> None:
+        """The pickup button where it costs no height (elderly mode has none to spare): beside the print button in
+        portrait, under the document buttons (as wide as its words) in landscape."""
+        for layout in (self.print_row, self.left_column):
+            layout.removeWidget(self.pickup_button)
+        if portrait:
+            self.print_row.addWidget(self.pickup_button, 1)
+        else:
+            index = self.left_column.indexOf(self.documents_status) + 1
+            self.left_column.insertWidget(index, self.pickup_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def entered(self) -> None:
         """Back from reading a document: show that it was read."""

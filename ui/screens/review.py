@@ -5,11 +5,9 @@ confirmed only when every marked field has been confirmed or corrected.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
-from kiosk.flows.document import DocumentFlow, FieldReview
+from kiosk.flows.document import PAGE, DocumentFlow, FieldReview
 from ui.qt import (
     QBoxLayout,
     QCoreApplication,
@@ -31,6 +29,7 @@ from ui.qt import (
     Signal,
 )
 from ui.screens.base import Context, ScreenBase, TextButton, button, clear_layout, label, restyle
+from ui.widgets.keyboard_loan import KeyboardLoan
 
 # (elderly, portrait) -> width: small, the fields are what matters; elderly mode's larger text needs the room.
 PICTURE_WIDTH = {(False, False): 560, (False, True): 440, (True, False): 380, (True, True): 360}
@@ -99,10 +98,8 @@ class ReviewScreen(ScreenBase):
     def __init__(self, ctx: Context, keyboard: QWidget | None = None):
         super().__init__(ctx, "reviewScreen")
         self.keyboard = keyboard
-        self.keyboard_home: Callable[[], None] | None = None  # gives the keyboard back to the screen it lives on
         self.rows: dict[str, FieldRow] = {}
         self.editing = ""
-        self.borrowed_mode = ""  # the keyboard's mode before the editor borrowed it, given back with it
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -182,6 +179,7 @@ class ReviewScreen(ScreenBase):
         self.keyboard_slot = QVBoxLayout()
         self.keyboard_slot.addStretch(1)  # the keyboard goes above it: keys at the top, level with the field
         self.edit_box.addLayout(self.keyboard_slot, 4)
+        self.loan = KeyboardLoan(keyboard, self.keyboard_slot)
         self.pages.addWidget(self.edit_page)
         self.arrange(portrait=False)
         self.retranslate()
@@ -315,8 +313,10 @@ class ReviewScreen(ScreenBase):
         self.warnings.setText("\n".join("⚠ " + text for text in texts if text))
         self.warnings.setVisible(any(texts))
         left = len(flow.needs_attention())
-        self.confirm_button.setEnabled(bool(flow.fields) and left == 0)
-        if not flow.fields:
+        self.confirm_button.setEnabled(self.can_confirm())
+        if flow.kind == PAGE and flow.phase == "review":
+            self.left_note.setText(self.tr("请看照片是否完整、清楚，再点“确认”；不清楚就重拍"))
+        elif not flow.fields:
             self.left_note.clear()
         elif left:
             self.left_note.setText(self.tr("还有 %n 项需要核对", "", left))
@@ -335,6 +335,8 @@ class ReviewScreen(ScreenBase):
         height, width = pixels.shape[:2]
         qimage = QImage(pixels.data, width, height, pixels.strides[0], QImage.Format.Format_BGR888)
         side = PICTURE_WIDTH[(self.elderly, self.portrait)]
+        if self.flow().kind == PAGE:  # the picture is all there is to check: as large as the screen allows
+            side = min(int(side * 1.8), 900)
         pixmap = QPixmap.fromImage(qimage).scaledToWidth(side, Qt.TransformationMode.SmoothTransformation)
         self.picture.setPixmap(pixmap)
         self.picture.setFixedSize(pixmap.size())
@@ -357,8 +359,13 @@ class ReviewScreen(ScreenBase):
 
     def confirm_document(self) -> None:
         """The resident pressed 确认: passed on only when nothing is left to check."""
-        if self.flow().fields and not self.flow().needs_attention():
+        if self.can_confirm():
             self.confirmed.emit()
+
+    def can_confirm(self) -> bool:
+        """Every field checked (a page has none: the resident only looks at the picture)."""
+        flow = self.flow()
+        return (bool(flow.fields) or (flow.kind == PAGE and flow.phase == "review")) and not flow.needs_attention()
 
     def start_edit(self, name: str) -> None:
         """Open the editor for one field, with the touch keyboard."""
@@ -418,39 +425,12 @@ class ReviewScreen(ScreenBase):
 
     def take_keyboard(self, name: str) -> None:
         """Borrow the touch keyboard for the editor, in the mode the field needs."""
-        keyboard = self.keyboard
-        if keyboard is None:
-            return
-        self.keyboard_slot.insertWidget(0, keyboard)
-        keyboard.show()
-        if hasattr(keyboard, "attach"):
-            self.borrowed_mode = self.borrowed_mode or keyboard.mode()
-            keyboard.attach(self.editor)
-            mode = "123" if name in NUMBER_FIELDS else "ABC" if name == "credit_code" else "拼音"
-            keyboard.set_mode(mode)
-            width = getattr(self.window(), "target_width", 0) or self.width()
-            scale = 1.0
-            if self.elderly and self.portrait and width > 0:
-                # As large as the width allows (up to 1.5x) inside this page's margins.
-                natural = keyboard.minimumSizeHint().width() / max(keyboard.scale(), 0.1)
-                margins = self.edit_box.contentsMargins()
-                scale = max(1.0, min(1.5, (width - margins.left() - margins.right() - 8) / natural))
-            keyboard.set_scale(scale)
+        mode = "123" if name in NUMBER_FIELDS else "ABC" if name == "credit_code" else "拼音"
+        self.loan.take(self.editor, mode, self, self.edit_box.contentsMargins().left())
 
     def give_back_keyboard(self) -> None:
         """Return the keyboard to the screen it lives on."""
-        keyboard = self.keyboard
-        if keyboard is None or keyboard.parentWidget() is not self.edit_page:
-            return
-        if hasattr(keyboard, "attach"):
-            keyboard.attach(None)
-            if self.borrowed_mode:
-                keyboard.set_mode(self.borrowed_mode)
-            self.borrowed_mode = ""
-        self.keyboard_slot.removeWidget(keyboard)
-        keyboard.hide()
-        if self.keyboard_home is not None:
-            self.keyboard_home()
+        self.loan.give_back()
 
     # -- layout and forgetting ------------------------------------------------------------------------
     def arrange(self, portrait: bool) -> None:
