@@ -211,3 +211,42 @@ def test_the_token_file_missing_waits_without_losing(live_hub, make_submission, 
     client = HubClient(live_hub.url, token_path=tmp_path / "absent-token")
     delivery = Delivery(outbox, lambda: client)
     assert delivery.run_once() == 0 and "no hub token" in delivery.last_error and outbox.depth() == 1
+
+
+def test_a_full_disk_refuses_the_new_one_and_the_confirmed_ones_still_arrive_once(
+    live_hub, make_submission, tmp_path: Path
+):
+    """The disk fills while a resident submits: that one is refused (the screen says so, nothing is kept) and the
+    submissions confirmed before it are delivered, once each."""
+    import json
+    import textwrap
+
+    path = tmp_path / "outbox.sqlite3"
+    with Outbox(path) as outbox:
+        numbers = fill(outbox, make_submission, 3)
+    refused = make_submission()
+    refused["materials"][0]["image_jpeg_b64"] = big_jpeg(99, side=1400)
+    script = textwrap.dedent(
+        """
+        import json, resource, signal, sys
+        from pathlib import Path
+        from kiosk.outbox import Outbox, OutboxError
+
+        box = Outbox(Path(sys.argv[1]))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail as on a full disk
+        limit = Path(sys.argv[1]).stat().st_size + 64 * 1024
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        try:
+            box.put("submission", json.loads(sys.stdin.read()))
+        except OutboxError as exc:
+            print("refused:", exc)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)], input=json.dumps(refused), capture_output=True, text=True
+    )
+    assert "refused: the submission could not be kept" in result.stdout, result.stdout + result.stderr
+    with Outbox(path) as outbox:
+        client = HubClient(live_hub.url, live_hub.token)
+        assert Delivery(outbox, lambda: client).run_once() == 3 and outbox.depth() == 0
+    assert hub_rows(live_hub, numbers | {refused["tracking_no"]}) == sorted(numbers)
