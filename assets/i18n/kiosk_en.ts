@@ -30,8 +30,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/apply.py" line="103" />
-        <source>刷身份证核验身份时自动读取</source>
-        <translation>Read from your ID card during the identity check</translation>
+        <source>核验身份时由读卡器读取；没有读卡器时也可以用高拍仪拍</source>
+        <translation>Read by the card reader with the identity check; or photograph it under the document camera</translation>
     </message>
     <message>
         <location filename="../../ui/screens/apply.py" line="105" />
@@ -84,27 +84,27 @@
         <translation>Photograph</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="149" />
+        <location filename="../../ui/screens/apply.py" line="150" />
         <source>改为拍摄</source>
         <translation>Photograph instead</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="149" />
+        <location filename="../../ui/screens/apply.py" line="150" />
         <source>邮寄补交</source>
         <translation>Send by post</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="155" />
+        <location filename="../../ui/screens/apply.py" line="156" />
         <source>材料齐了，请点“下一步”填写信息</source>
         <translation>All materials are here: tap Next to fill in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="157" />
+        <location filename="../../ui/screens/apply.py" line="158" />
         <source>请先核验身份</source>
         <translation>Please verify your identity first</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/apply.py" line="159" />
+        <location filename="../../ui/screens/apply.py" line="160" />
         <source>还有 %n 份必须的材料没有拍摄</source>
         <translation>
             <numerusform>%n required paper is not photographed yet</numerusform>
@@ -112,22 +112,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="175" />
+        <location filename="../../ui/screens/apply.py" line="176" />
         <source>按顺序完成下面几步，材料用高拍仪拍摄，不用复印</source>
         <translation>Complete these steps in order; papers are photographed, no copies needed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="176" />
+        <location filename="../../ui/screens/apply.py" line="177" />
         <source>需要的材料</source>
         <translation>Materials needed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="177" />
+        <location filename="../../ui/screens/apply.py" line="178" />
         <source>刷身份证并刷脸</source>
         <translation>ID card and face check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="178" />
+        <location filename="../../ui/screens/apply.py" line="179" />
         <source>下一步：填写信息</source>
         <translation>Next: fill in the form</translation>
     </message>
@@ -498,375 +498,380 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="513" />
+        <location filename="../../ui/screens/diagnostics.py" line="522" />
         <source>终端编号：</source>
         <translation>Terminal ID: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="514" />
+        <location filename="../../ui/screens/diagnostics.py" line="523" />
         <source>服务网点：</source>
         <translation>Service point: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="515" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>事项目录版本：</source>
         <translation>Catalog version: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="526" />
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
         <source>软件版本：</source>
         <translation>Software: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="527" />
+        <location filename="../../ui/screens/diagnostics.py" line="537" />
         <source>配置来源：</source>
         <translation>Configuration: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="518" />
+        <location filename="../../ui/screens/diagnostics.py" line="528" />
         <source>设备驱动：</source>
         <translation>Device drivers: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="519" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>语音播报：</source>
         <translation>Voice guidance: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="519" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>可用</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="330" />
-        <location filename="../../ui/screens/diagnostics.py" line="402" />
-        <location filename="../../ui/screens/diagnostics.py" line="466" />
-        <location filename="../../ui/screens/diagnostics.py" line="519" />
+        <location filename="../../ui/screens/diagnostics.py" line="339" />
+        <location filename="../../ui/screens/diagnostics.py" line="411" />
+        <location filename="../../ui/screens/diagnostics.py" line="475" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>不可用</source>
         <translation>not available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="215" />
+        <location filename="../../ui/screens/diagnostics.py" line="224" />
         <source>高拍仪</source>
         <translation>Document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="217" />
+        <location filename="../../ui/screens/diagnostics.py" line="226" />
         <source>指静脉仪</source>
         <translation>Finger-vein scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="234" />
+        <location filename="../../ui/screens/diagnostics.py" line="243" />
         <source>正在检测设备……</source>
         <translation>Checking devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="237" />
-        <location filename="../../ui/screens/diagnostics.py" line="511" />
-        <location filename="../../ui/screens/diagnostics.py" line="517" />
+        <location filename="../../ui/screens/diagnostics.py" line="246" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="240" />
+        <location filename="../../ui/screens/diagnostics.py" line="249" />
         <source>未配置</source>
         <translation>Not configured</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="248" />
+        <location filename="../../ui/screens/diagnostics.py" line="257" />
         <source>未启用（保存为 PDF）</source>
         <translation>off (PDF kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="283" />
+        <location filename="../../ui/screens/diagnostics.py" line="292" />
         <source>未安装</source>
         <translation>Not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="286" />
+        <location filename="../../ui/screens/diagnostics.py" line="295" />
         <source>（选配）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="294" />
+        <location filename="../../ui/screens/diagnostics.py" line="303" />
         <source>必需设备均正常</source>
         <translation>All required devices are working</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="294" />
+        <location filename="../../ui/screens/diagnostics.py" line="303" />
         <source>必需设备故障：</source>
         <translation>Required device failing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="317" />
+        <location filename="../../ui/screens/diagnostics.py" line="326" />
         <source>（将保存为 PDF）</source>
         <translation> (PDF will be kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="334" />
+        <location filename="../../ui/screens/diagnostics.py" line="343" />
         <source>测试中</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="344" />
+        <location filename="../../ui/screens/diagnostics.py" line="353" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="344" />
-        <location filename="../../ui/screens/diagnostics.py" line="473" />
+        <location filename="../../ui/screens/diagnostics.py" line="353" />
+        <location filename="../../ui/screens/diagnostics.py" line="482" />
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="350" />
+        <location filename="../../ui/screens/diagnostics.py" line="359" />
         <source>请把身份证放在阅读器上</source>
         <translation>Place an ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="359" />
+        <location filename="../../ui/screens/diagnostics.py" line="368" />
         <source>正在打印测试页</source>
         <translation>Printing the test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="369" />
+        <location filename="../../ui/screens/diagnostics.py" line="378" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>Scan any code within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="375" />
+        <location filename="../../ui/screens/diagnostics.py" line="384" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>Playing a 1000 Hz test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="380" />
+        <location filename="../../ui/screens/diagnostics.py" line="389" />
         <source>播放并录音</source>
         <translation>Playing and recording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="389" />
+        <location filename="../../ui/screens/diagnostics.py" line="398" />
         <source>请把手指放在指静脉仪上</source>
         <translation>Place a finger on the finger-vein scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="407" />
+        <location filename="../../ui/screens/diagnostics.py" line="416" />
         <source>正在连接摄像头……</source>
         <translation>Connecting to the camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="430" />
+        <location filename="../../ui/screens/diagnostics.py" line="439" />
         <source>预览中</source>
         <translation>Previewing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="435" />
+        <location filename="../../ui/screens/diagnostics.py" line="444" />
         <source>太暗</source>
         <translation>too dark</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="436" />
+        <location filename="../../ui/screens/diagnostics.py" line="445" />
         <source>过亮</source>
         <translation>too bright</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="437" />
+        <location filename="../../ui/screens/diagnostics.py" line="446" />
         <source>未对焦</source>
         <translation>out of focus</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="438" />
+        <location filename="../../ui/screens/diagnostics.py" line="447" />
         <source>良好</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="441" />
+        <location filename="../../ui/screens/diagnostics.py" line="450" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>Brightness %1 · focus %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="452" />
-        <location filename="../../ui/screens/diagnostics.py" line="598" />
+        <location filename="../../ui/screens/diagnostics.py" line="461" />
+        <location filename="../../ui/screens/diagnostics.py" line="608" />
         <source>摄像头预览未开启</source>
         <translation>Camera preview is off</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="516" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <source>目录更新：</source>
+        <translation>Catalog update: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="526" />
         <source>服务中枢：</source>
         <translation>Service hub: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="517" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>A4 打印：</source>
         <translation>A4 printing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>拼音输入词库：</source>
         <translation>Pinyin dictionary: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>已加载</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>未加载</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="521" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>已结束会话数：</source>
         <translation>Sessions ended: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="522" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>磁盘可用：</source>
         <translation>Disk free: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="523" />
+        <location filename="../../ui/screens/diagnostics.py" line="533" />
         <source>内存可用：</source>
         <translation>Memory available: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="524" />
+        <location filename="../../ui/screens/diagnostics.py" line="534" />
         <source>CPU 温度：</source>
         <translation>CPU temperature: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="524" />
+        <location filename="../../ui/screens/diagnostics.py" line="534" />
         <source>无传感器</source>
         <translation>no sensor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <location filename="../../ui/screens/diagnostics.py" line="535" />
         <source>运行时间：</source>
         <translation>Running for: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="578" />
+        <location filename="../../ui/screens/diagnostics.py" line="588" />
         <source>重新检测</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="579" />
+        <location filename="../../ui/screens/diagnostics.py" line="589" />
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="580" />
+        <location filename="../../ui/screens/diagnostics.py" line="590" />
         <source>最近日志（不含个人信息）</source>
         <translation>Recent log (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="581" />
+        <location filename="../../ui/screens/diagnostics.py" line="591" />
         <source>麦克风电平</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="584" />
+        <location filename="../../ui/screens/diagnostics.py" line="594" />
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="585" />
+        <location filename="../../ui/screens/diagnostics.py" line="595" />
         <source>打印测试页</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="586" />
+        <location filename="../../ui/screens/diagnostics.py" line="596" />
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="587" />
+        <location filename="../../ui/screens/diagnostics.py" line="597" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="588" />
+        <location filename="../../ui/screens/diagnostics.py" line="598" />
         <source>测试音</source>
         <translation>Tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="589" />
+        <location filename="../../ui/screens/diagnostics.py" line="599" />
         <source>电平</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="590" />
+        <location filename="../../ui/screens/diagnostics.py" line="600" />
         <source>回环</source>
         <translation>Loopback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="591" />
+        <location filename="../../ui/screens/diagnostics.py" line="601" />
         <source>采集</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="211" />
+        <location filename="../../ui/screens/diagnostics.py" line="220" />
         <source>身份证阅读器</source>
         <translation>ID card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="212" />
+        <location filename="../../ui/screens/diagnostics.py" line="221" />
         <source>凭条打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="213" />
+        <location filename="../../ui/screens/diagnostics.py" line="222" />
         <source>扫码器</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="214" />
+        <location filename="../../ui/screens/diagnostics.py" line="223" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="216" />
+        <location filename="../../ui/screens/diagnostics.py" line="225" />
         <source>扬声器和麦克风</source>
         <translation>Speaker and microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="287" />
+        <location filename="../../ui/screens/diagnostics.py" line="296" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="274" />
-        <location filename="../../ui/screens/diagnostics.py" line="287" />
+        <location filename="../../ui/screens/diagnostics.py" line="283" />
+        <location filename="../../ui/screens/diagnostics.py" line="296" />
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="537" />
+        <location filename="../../ui/screens/diagnostics.py" line="547" />
         <source>（暂无日志）</source>
         <translation>(no log yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="554" />
+        <location filename="../../ui/screens/diagnostics.py" line="564" />
         <source>正在导出报告……</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="562" />
+        <location filename="../../ui/screens/diagnostics.py" line="572" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="567" />
+        <location filename="../../ui/screens/diagnostics.py" line="577" />
         <source>报告已导出：</source>
         <translation>Report exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="576" />
+        <location filename="../../ui/screens/diagnostics.py" line="586" />
         <source>退出诊断</source>
         <translation>Leave diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="577" />
+        <location filename="../../ui/screens/diagnostics.py" line="587" />
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>
@@ -1780,62 +1785,62 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>证件识别</source>
         <translation>Read a document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>核对信息</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>身份核验</source>
         <translation>Identity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>网上服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>技术人员入口</source>
         <translation>Technician access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>办件查询</source>
         <translation>Track an application</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>预约上门</source>
         <translation>Home pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>正在打印，请稍候……</source>
         <translation>Printing, please wait…</translation>
     </message>

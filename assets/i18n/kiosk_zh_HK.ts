@@ -30,8 +30,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/apply.py" line="103" />
-        <source>刷身份证核验身份时自动读取</source>
-        <translation>刷身份證核驗身份時自動讀取</translation>
+        <source>核验身份时由读卡器读取；没有读卡器时也可以用高拍仪拍</source>
+        <translation>核驗身份時由讀卡器讀取；沒有讀卡器時也可以用高拍儀拍</translation>
     </message>
     <message>
         <location filename="../../ui/screens/apply.py" line="105" />
@@ -84,49 +84,49 @@
         <translation>拍攝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="149" />
+        <location filename="../../ui/screens/apply.py" line="150" />
         <source>改为拍摄</source>
         <translation>改為拍攝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="149" />
+        <location filename="../../ui/screens/apply.py" line="150" />
         <source>邮寄补交</source>
         <translation>郵寄補交</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="155" />
+        <location filename="../../ui/screens/apply.py" line="156" />
         <source>材料齐了，请点“下一步”填写信息</source>
         <translation>材料齊了，請點“下一步”填寫信息</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="157" />
+        <location filename="../../ui/screens/apply.py" line="158" />
         <source>请先核验身份</source>
         <translation>請先核驗身份</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/apply.py" line="159" />
+        <location filename="../../ui/screens/apply.py" line="160" />
         <source>还有 %n 份必须的材料没有拍摄</source>
         <translation>
             <numerusform>還有 %n 份必須的材料沒有拍攝</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="175" />
+        <location filename="../../ui/screens/apply.py" line="176" />
         <source>按顺序完成下面几步，材料用高拍仪拍摄，不用复印</source>
         <translation>按順序完成下面幾步，材料用高拍儀拍攝，不用複印</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="176" />
+        <location filename="../../ui/screens/apply.py" line="177" />
         <source>需要的材料</source>
         <translation>需要的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="177" />
+        <location filename="../../ui/screens/apply.py" line="178" />
         <source>刷身份证并刷脸</source>
         <translation>刷身份證並刷臉</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/apply.py" line="178" />
+        <location filename="../../ui/screens/apply.py" line="179" />
         <source>下一步：填写信息</source>
         <translation>下一步：填寫信息</translation>
     </message>
@@ -497,375 +497,380 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="513" />
+        <location filename="../../ui/screens/diagnostics.py" line="522" />
         <source>终端编号：</source>
         <translation>終端編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="514" />
+        <location filename="../../ui/screens/diagnostics.py" line="523" />
         <source>服务网点：</source>
         <translation>服務網點：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="515" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>事项目录版本：</source>
         <translation>事項目錄版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="526" />
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
         <source>软件版本：</source>
         <translation>軟件版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="527" />
+        <location filename="../../ui/screens/diagnostics.py" line="537" />
         <source>配置来源：</source>
         <translation>配置來源：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="518" />
+        <location filename="../../ui/screens/diagnostics.py" line="528" />
         <source>设备驱动：</source>
         <translation>設備驅動：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="519" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>语音播报：</source>
         <translation>語音播報：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="519" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>可用</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="330" />
-        <location filename="../../ui/screens/diagnostics.py" line="402" />
-        <location filename="../../ui/screens/diagnostics.py" line="466" />
-        <location filename="../../ui/screens/diagnostics.py" line="519" />
+        <location filename="../../ui/screens/diagnostics.py" line="339" />
+        <location filename="../../ui/screens/diagnostics.py" line="411" />
+        <location filename="../../ui/screens/diagnostics.py" line="475" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>不可用</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="215" />
+        <location filename="../../ui/screens/diagnostics.py" line="224" />
         <source>高拍仪</source>
         <translation>高拍儀</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="217" />
+        <location filename="../../ui/screens/diagnostics.py" line="226" />
         <source>指静脉仪</source>
         <translation>指靜脈儀</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="234" />
+        <location filename="../../ui/screens/diagnostics.py" line="243" />
         <source>正在检测设备……</source>
         <translation>正在檢測設備……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="237" />
-        <location filename="../../ui/screens/diagnostics.py" line="511" />
-        <location filename="../../ui/screens/diagnostics.py" line="517" />
+        <location filename="../../ui/screens/diagnostics.py" line="246" />
+        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="240" />
+        <location filename="../../ui/screens/diagnostics.py" line="249" />
         <source>未配置</source>
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="248" />
+        <location filename="../../ui/screens/diagnostics.py" line="257" />
         <source>未启用（保存为 PDF）</source>
         <translation>未啓用（保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="283" />
+        <location filename="../../ui/screens/diagnostics.py" line="292" />
         <source>未安装</source>
         <translation>未安裝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="286" />
+        <location filename="../../ui/screens/diagnostics.py" line="295" />
         <source>（选配）</source>
         <translation>（選配）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="294" />
+        <location filename="../../ui/screens/diagnostics.py" line="303" />
         <source>必需设备均正常</source>
         <translation>必需設備均正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="294" />
+        <location filename="../../ui/screens/diagnostics.py" line="303" />
         <source>必需设备故障：</source>
         <translation>必需設備故障：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="317" />
+        <location filename="../../ui/screens/diagnostics.py" line="326" />
         <source>（将保存为 PDF）</source>
         <translation>（將保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="334" />
+        <location filename="../../ui/screens/diagnostics.py" line="343" />
         <source>测试中</source>
         <translation>測試中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="344" />
+        <location filename="../../ui/screens/diagnostics.py" line="353" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="344" />
-        <location filename="../../ui/screens/diagnostics.py" line="473" />
+        <location filename="../../ui/screens/diagnostics.py" line="353" />
+        <location filename="../../ui/screens/diagnostics.py" line="482" />
         <source>失败</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="350" />
+        <location filename="../../ui/screens/diagnostics.py" line="359" />
         <source>请把身份证放在阅读器上</source>
         <translation>請把身份證放在閲讀器上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="359" />
+        <location filename="../../ui/screens/diagnostics.py" line="368" />
         <source>正在打印测试页</source>
         <translation>正在打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="369" />
+        <location filename="../../ui/screens/diagnostics.py" line="378" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>請在 %1 秒內掃描任意條碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="375" />
+        <location filename="../../ui/screens/diagnostics.py" line="384" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>正在播放 1000 Hz 測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="380" />
+        <location filename="../../ui/screens/diagnostics.py" line="389" />
         <source>播放并录音</source>
         <translation>播放並錄音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="389" />
+        <location filename="../../ui/screens/diagnostics.py" line="398" />
         <source>请把手指放在指静脉仪上</source>
         <translation>請把手指放在指靜脈儀上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="407" />
+        <location filename="../../ui/screens/diagnostics.py" line="416" />
         <source>正在连接摄像头……</source>
         <translation>正在連接攝像頭……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="430" />
+        <location filename="../../ui/screens/diagnostics.py" line="439" />
         <source>预览中</source>
         <translation>預覽中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="435" />
+        <location filename="../../ui/screens/diagnostics.py" line="444" />
         <source>太暗</source>
         <translation>太暗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="436" />
+        <location filename="../../ui/screens/diagnostics.py" line="445" />
         <source>过亮</source>
         <translation>過亮</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="437" />
+        <location filename="../../ui/screens/diagnostics.py" line="446" />
         <source>未对焦</source>
         <translation>未對焦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="438" />
+        <location filename="../../ui/screens/diagnostics.py" line="447" />
         <source>良好</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="441" />
+        <location filename="../../ui/screens/diagnostics.py" line="450" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>亮度 %1 · 清晰度 %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="452" />
-        <location filename="../../ui/screens/diagnostics.py" line="598" />
+        <location filename="../../ui/screens/diagnostics.py" line="461" />
+        <location filename="../../ui/screens/diagnostics.py" line="608" />
         <source>摄像头预览未开启</source>
         <translation>攝像頭預覽未開啓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="516" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <source>目录更新：</source>
+        <translation>目錄更新：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/diagnostics.py" line="526" />
         <source>服务中枢：</source>
         <translation>服務中樞：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="517" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>A4 打印：</source>
         <translation>A4 打印：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>拼音输入词库：</source>
         <translation>拼音輸入詞庫：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>已加载</source>
         <translation>已加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>未加载</source>
         <translation>未加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="521" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>已结束会话数：</source>
         <translation>已結束會話數：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="522" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>磁盘可用：</source>
         <translation>磁盤可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="523" />
+        <location filename="../../ui/screens/diagnostics.py" line="533" />
         <source>内存可用：</source>
         <translation>內存可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="524" />
+        <location filename="../../ui/screens/diagnostics.py" line="534" />
         <source>CPU 温度：</source>
         <translation>CPU 温度：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="524" />
+        <location filename="../../ui/screens/diagnostics.py" line="534" />
         <source>无传感器</source>
         <translation>無傳感器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <location filename="../../ui/screens/diagnostics.py" line="535" />
         <source>运行时间：</source>
         <translation>運行時間：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="578" />
+        <location filename="../../ui/screens/diagnostics.py" line="588" />
         <source>重新检测</source>
         <translation>重新檢測</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="579" />
+        <location filename="../../ui/screens/diagnostics.py" line="589" />
         <source>系统</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="580" />
+        <location filename="../../ui/screens/diagnostics.py" line="590" />
         <source>最近日志（不含个人信息）</source>
         <translation>最近日誌（不含個人信息）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="581" />
+        <location filename="../../ui/screens/diagnostics.py" line="591" />
         <source>麦克风电平</source>
         <translation>麥克風電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="584" />
+        <location filename="../../ui/screens/diagnostics.py" line="594" />
         <source>读卡</source>
         <translation>讀卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="585" />
+        <location filename="../../ui/screens/diagnostics.py" line="595" />
         <source>打印测试页</source>
         <translation>打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="586" />
+        <location filename="../../ui/screens/diagnostics.py" line="596" />
         <source>扫码</source>
         <translation>掃碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="587" />
+        <location filename="../../ui/screens/diagnostics.py" line="597" />
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="588" />
+        <location filename="../../ui/screens/diagnostics.py" line="598" />
         <source>测试音</source>
         <translation>測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="589" />
+        <location filename="../../ui/screens/diagnostics.py" line="599" />
         <source>电平</source>
         <translation>電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="590" />
+        <location filename="../../ui/screens/diagnostics.py" line="600" />
         <source>回环</source>
         <translation>迴環</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="591" />
+        <location filename="../../ui/screens/diagnostics.py" line="601" />
         <source>采集</source>
         <translation>採集</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="211" />
+        <location filename="../../ui/screens/diagnostics.py" line="220" />
         <source>身份证阅读器</source>
         <translation>身份證閲讀器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="212" />
+        <location filename="../../ui/screens/diagnostics.py" line="221" />
         <source>凭条打印机</source>
         <translation>憑條打印機</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="213" />
+        <location filename="../../ui/screens/diagnostics.py" line="222" />
         <source>扫码器</source>
         <translation>掃碼器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="214" />
+        <location filename="../../ui/screens/diagnostics.py" line="223" />
         <source>摄像头</source>
         <translation>攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="216" />
+        <location filename="../../ui/screens/diagnostics.py" line="225" />
         <source>扬声器和麦克风</source>
         <translation>揚聲器和麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="287" />
+        <location filename="../../ui/screens/diagnostics.py" line="296" />
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="274" />
-        <location filename="../../ui/screens/diagnostics.py" line="287" />
+        <location filename="../../ui/screens/diagnostics.py" line="283" />
+        <location filename="../../ui/screens/diagnostics.py" line="296" />
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="537" />
+        <location filename="../../ui/screens/diagnostics.py" line="547" />
         <source>（暂无日志）</source>
         <translation>（暫無日誌）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="554" />
+        <location filename="../../ui/screens/diagnostics.py" line="564" />
         <source>正在导出报告……</source>
         <translation>正在導出報告……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="562" />
+        <location filename="../../ui/screens/diagnostics.py" line="572" />
         <source>导出失败：</source>
         <translation>導出失敗：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="567" />
+        <location filename="../../ui/screens/diagnostics.py" line="577" />
         <source>报告已导出：</source>
         <translation>報告已導出：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="576" />
+        <location filename="../../ui/screens/diagnostics.py" line="586" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="577" />
+        <location filename="../../ui/screens/diagnostics.py" line="587" />
         <source>导出报告</source>
         <translation>導出報告</translation>
     </message>
@@ -1775,62 +1780,62 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="204" />
         <source>首页</source>
         <translation>首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>事项查询</source>
         <translation>事項查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>证件识别</source>
         <translation>證件識別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>核对信息</source>
         <translation>核對信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>身份核验</source>
         <translation>身份核驗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>网上服务</source>
         <translation>網上服務</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>技术人员入口</source>
         <translation>技術人員入口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>办件查询</source>
         <translation>辦件查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>预约上门</source>
         <translation>預約上門</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>正在打印，请稍候……</source>
         <translation>正在打印，請稍候……</translation>
     </message>

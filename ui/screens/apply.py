@@ -100,7 +100,7 @@ class ApplyScreen(ScreenBase):
         if slot.note:
             detail += " · " + in_script(slot.note, language)
         if slot.own_card and not provided:
-            return detail, self.tr("刷身份证核验身份时自动读取")
+            return detail, self.tr("核验身份时由读卡器读取；没有读卡器时也可以用高拍仪拍")
         state = {
             "card_reader": "✓ " + self.tr("已通过身份证读卡器读取"),
             "form": "✓ " + self.tr("在本机填写，不用另交"),
@@ -144,7 +144,8 @@ class ApplyScreen(ScreenBase):
             row.state.setText(state)
             row.state.setProperty("state", "confirmed" if provided else "check")
             row.take.setText(self.tr("重拍") if provided == "captured" else self.tr("拍摄"))
-            row.take.setVisible(not slot.own_card and not slot.on_form)  # read by the card reader / filled here
+            # The card reader reads the applicant's card with the face check; the document camera is the other way.
+            row.take.setVisible(not slot.on_form and (not slot.own_card or provided != "card_reader"))
             row.post.setVisible(slot.kind == "page" and provided in ("", "by_post"))
             row.post.setText(self.tr("改为拍摄") if slot.by_post else self.tr("邮寄补交"))
             row.style().unpolish(row.state)
