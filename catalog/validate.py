@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,7 +139,8 @@ def _form(entry: SourceEntry, raw: list[Any], problems: list[SourceProblem]) -> 
     return tuple(out)
 
 
-def _item(entry: SourceEntry, department: str, problems: list[SourceProblem]) -> Item | None:
+def item_from_entry(entry: SourceEntry, department: str, problems: list[SourceProblem]) -> Item | None:
+    """Check one raw item record (from YAML or a table row) and build it; None when it has problems."""
     if "__invalid__" in entry.data:
         problems.append(SourceProblem(f"{entry.path}", "items", "each item must be a mapping"))
         return None
@@ -204,7 +206,8 @@ def _item(entry: SourceEntry, department: str, problems: list[SourceProblem]) ->
     )
 
 
-def _departments(entries: list[SourceEntry], problems: list[SourceProblem]) -> list[Department]:
+def departments_from_entries(entries: list[SourceEntry], problems: list[SourceProblem]) -> list[Department]:
+    """Check raw department records and build the departments, reporting duplicate ids."""
     out: dict[str, Department] = {}
     for entry in entries:
         values = {k: _text(entry, k, problems) for k in ("id", "name", "short_name", "hall", "phone")}
@@ -213,6 +216,21 @@ def _departments(entries: list[SourceEntry], problems: list[SourceProblem]) -> l
         if all(values.values()):
             out[values["id"]] = Department(**values, source=str(entry.data.get("source", "")))
     return list(out.values())
+
+
+def check_unique(
+    item: Item,
+    where: Callable[[str], str],
+    first_seen: dict[tuple[str, str], str],
+    problems: list[SourceProblem],
+) -> None:
+    """Report an id, code or name that an earlier item already has; `first_seen` carries over between calls."""
+    for key, value in (("id", item.id), ("code", item.code), ("name", item.name)):
+        at = where(key)
+        if (key, value) in first_seen:
+            problems.append(SourceProblem(at, key, f"duplicate {key} {value!r} (first at {first_seen[key, value]})"))
+        else:
+            first_seen[key, value] = at
 
 
 def _check_counts(source: Path, expected: Any, items: list[Item], problems: list[SourceProblem]) -> None:
@@ -249,7 +267,7 @@ def validate_source(source: Path) -> ValidatedSource:
     if not isinstance(version, str) or not version.strip():
         problems.append(SourceProblem(str(source / MANIFEST), "version", "is required"))
         version = ""
-    departments = _departments(dept_entries, problems)
+    departments = departments_from_entries(dept_entries, problems)
     known = {d.id for d in departments}
     items: list[Item] = []
     first_seen: dict[tuple[str, str], str] = {}
@@ -258,17 +276,10 @@ def validate_source(source: Path) -> ValidatedSource:
             problems.append(SourceProblem(f"{path}:{dept_line}", "department", f"unknown department {dept!r}"))
             continue
         for entry in entries:
-            item = _item(entry, dept, problems)
+            item = item_from_entry(entry, dept, problems)
             if item is None:
                 continue
-            for key, value in (("id", item.id), ("code", item.code), ("name", item.name)):
-                where = entry.where(key)
-                if (key, value) in first_seen:
-                    problems.append(
-                        SourceProblem(where, key, f"duplicate {key} {value!r} (first at {first_seen[key, value]})")
-                    )
-                else:
-                    first_seen[key, value] = where
+            check_unique(item, entry.where, first_seen, problems)
             items.append(item)
     if not items and not problems:
         problems.append(SourceProblem(str(source), "items", "the catalog has no items"))
