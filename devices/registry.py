@@ -31,6 +31,15 @@ class DeviceSet:
     required: dict[str, bool] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)
 
+    def states(self) -> dict[str, str]:
+        """Each device's state in a word (ready, busy, error, disconnected; unavailable when it could not be
+        set up): the fleet's health summary, nothing else."""
+        states = {kind: "unavailable" for kind in self.problems}
+        for kind, driver in self.drivers.items():
+            state = getattr(driver, "state", None)
+            states[kind] = getattr(state, "value", str(state)) if state is not None else "unknown"
+        return states
+
     def checks(self, settle: float = 0.0) -> list[CheckResult]:
         """Every device's self-test; with `settle`, failing ones are retried that many seconds (a camera
         needs its first frames)."""

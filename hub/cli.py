@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk.config import Config, load_config
+from kiosk.config import Config, MqttConfig, load_config
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8700
@@ -51,13 +51,66 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from hub.server import print_url, serve
 
     config = _config(args)
+    try:
+        mqtt_settings = _mqtt_settings(args, config)
+    except ValueError as exc:
+        print(f"kiosk hub serve: {exc}", file=sys.stderr)
+        return 2
     app = create_app(
         db_url(args, config),
         key_path=Path(args.key_file) if args.key_file else None,
         catalog_bundle=_catalog_bundle(config),
         slot_capacity=args.slot_capacity,
     )
-    return serve(app, args.host, args.port, print_url)
+    listener = None
+    if mqtt_settings is not None:
+        from hub.fleet_mqtt import FleetListener
+
+        listener = FleetListener(app.fastapi.state.hub.engine, mqtt_settings)
+        try:
+            listener.start()
+        except (OSError, ValueError) as exc:  # unusable TLS or password files
+            print(f"kiosk hub serve: cannot listen to the fleet over MQTT: {exc}", file=sys.stderr)
+            return 2
+        scheme = "mqtts" if mqtt_settings.tls else "mqtt"
+        where = f"{scheme}://{mqtt_settings.host}:{mqtt_settings.port}/{mqtt_settings.topic_prefix}"
+        print(f"kiosk hub: listening to the fleet at {where}", file=sys.stderr)
+    try:
+        return serve(app, args.host, args.port, print_url)
+    finally:
+        if listener is not None:
+            listener.stop()
+
+
+def _mqtt_settings(args: argparse.Namespace, config: Config) -> MqttConfig | None:
+    """The fleet listener's MQTT settings: [mqtt] from the config, with the --mqtt-* options over it; None
+    without --mqtt-host (the listener runs only when asked for)."""
+    from dataclasses import replace
+
+    from kiosk.config import check_mqtt
+
+    if not args.mqtt_host:
+        return None
+    options = {
+        "port": args.mqtt_port,
+        "ca_file": args.mqtt_ca_file,
+        "cert_file": args.mqtt_cert_file,
+        "key_file": args.mqtt_key_file,
+        "username": args.mqtt_username,
+        "password_file": args.mqtt_password_file,
+        "topic_prefix": args.mqtt_topic_prefix,
+    }
+    settings = replace(
+        config.mqtt,
+        enabled=True,
+        host=args.mqtt_host,
+        tls=args.mqtt_tls or config.mqtt.tls,
+        **{key: value for key, value in options.items() if value is not None},
+    )
+    if not 1 <= settings.port <= 65535:
+        raise ValueError(f"--mqtt-port must be between 1 and 65535, got {settings.port}")
+    check_mqtt(settings, "--mqtt-* options over " + config.origin)  # ConfigError is a ValueError
+    return settings
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -129,6 +182,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--db", help=db_help)
     serve.add_argument("--key-file", help="the hub's HMAC key (default: $KIOSK_HUB_KEY_FILE or hub.key by the db)")
     serve.add_argument("--slot-capacity", type=int, default=2, help="home pickups per hourly slot")
+    fleet = serve.add_argument_group("fleet over MQTT", "listen to the terminals' heartbeats and presence")
+    fleet.add_argument("--mqtt-host", help="the broker; starts the fleet listener (other defaults from [mqtt])")
+    fleet.add_argument("--mqtt-port", type=int, help="default: mqtt.port (1883)")
+    fleet.add_argument("--mqtt-tls", action="store_true", help="connect with TLS (verifying the broker)")
+    fleet.add_argument("--mqtt-ca-file", help="CA certificate(s) the broker's certificate is checked against")
+    fleet.add_argument("--mqtt-cert-file", help="client certificate, for mutual TLS (with --mqtt-key-file)")
+    fleet.add_argument("--mqtt-key-file", help="client certificate's private key")
+    fleet.add_argument("--mqtt-username")
+    fleet.add_argument("--mqtt-password-file", help="a file (mode 0600) holding the password")
+    fleet.add_argument("--mqtt-topic-prefix", help="default: mqtt.topic_prefix (kiosk/v1)")
     serve.set_defaults(func=cmd_serve)
 
     terminal = hub.add_parser("add-terminal", help="create a terminal or rotate its token")

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,7 +17,7 @@ import jinja2
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from hub import appointments, clerks, submissions, terminals
+from hub import appointments, clerks, fleet_mqtt, submissions
 from hub.clock import HUB_TZ
 from hub.keys import derive
 from hub.state import HubState, hub_state
@@ -256,12 +257,15 @@ def appointment_list(session: Clerk, state: State) -> HTMLResponse:
 
 @router.get("/terminals")
 def terminal_list(session: Clerk, state: State) -> HTMLResponse:
-    """The fleet: last heartbeat, outbox depth, device states; stale terminals marked."""
-    rows = terminals.fleet(state.engine, state.stale_after)
+    """The fleet: who is on which catalog version, online, offline (said so or last will) or silent, with failing
+    devices; each terminal's last heartbeat, outbox depth and device states."""
+    rows = fleet_mqtt.fleet_status(state.engine, state.stale_after)
     return render(
         "terminals.html",
         session=session,
         rows=rows,
+        versions=fleet_mqtt.catalog_versions(rows),
+        counts=Counter(r.state for r in rows) + Counter(failing=sum(1 for r in rows if r.failing)),
         device_states=DEVICE_STATES,
         stale_minutes=int(state.stale_after.total_seconds() // 60),
     )

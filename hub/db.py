@@ -147,6 +147,18 @@ heartbeats = sa.Table(
     sa.Column("devices", sa.JSON, nullable=False),
 )
 
+# A terminal's MQTT presence (hub.fleet_mqtt): its retained status, "online" or "offline" (said on a clean stop, or
+# the broker's last will for a lost connection). A table of its own rather than columns on heartbeats: presence
+# can come before any heartbeat, and create_all adds a missing table to an existing database but never a column.
+terminal_presence = sa.Table(
+    "terminal_presence",
+    metadata,
+    sa.Column("terminal_id", sa.ForeignKey("terminals.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("state", sa.String(16), nullable=False),  # "online" | "offline"
+    sa.Column("reason", sa.String(16), nullable=False, server_default=""),  # offline: "lost" | "stopped"
+    sa.Column("changed_at", UtcDateTime, nullable=False),  # when the hub received it
+)
+
 
 def default_db_url(environ: dict[str, str] | None = None) -> str:
     """$KIOSK_HUB_DB, else SQLite at <kiosk data_dir>/hub.sqlite3."""

@@ -33,6 +33,10 @@ def _open_catalog(args: argparse.Namespace):
         )
         if info is not None:
             print(f"kiosk: built catalog bundle {info.version} ({info.items} items) at {bundle}", file=sys.stderr)
+    if not getattr(args, "bundle", None):
+        from kiosk.catalog_service import catalog_in_use
+
+        bundle = catalog_in_use(config)  # an installed update, when updates are on and one opens
     return CatalogStore(bundle)
 
 
@@ -106,6 +110,65 @@ def cmd_catalog_search(args: argparse.Namespace) -> int:
             if not result["results"]:
                 print("no matching items")
         return 0
+
+
+def cmd_catalog_publish(args: argparse.Namespace) -> int:
+    """Publish (catalog.cli_publish), then with --nudge tell the fleet."""
+    from catalog.cli_publish import cmd_publish
+
+    code = cmd_publish(args)
+    return cmd_catalog_nudge(args) if code == 0 and args.nudge else code
+
+
+def cmd_catalog_nudge(args: argparse.Namespace) -> int:
+    """A retained MQTT message on the fleet topic: every terminal, connected now or later, checks at once."""
+    from catalog.tuf_repo import published_target
+    from kiosk.fleet import FleetError, publish_nudge
+
+    config = load_config(Path(args.config) if args.config else None)
+    found = published_target(Path(args.repo))
+    if found is None:
+        print(f"kiosk: nothing is published in {args.repo}", file=sys.stderr)
+        return 2
+    version = str(found[1].get("version", ""))
+    try:
+        nudge = publish_nudge(config.mqtt, version)
+    except FleetError as exc:
+        print(f"kiosk: the fleet was not nudged: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps({"nudged": nudge}, ensure_ascii=False))
+    return 0
+
+
+def cmd_catalog_update(args: argparse.Namespace) -> int:
+    """Check the update server (once, or every check_seconds) and install a new catalog (the terminal's side)."""
+    from urllib.parse import urlsplit
+
+    from kiosk.catalog_service import terminal_updater
+
+    config = load_config(Path(args.config) if args.config else None)
+    if args.repo_url:
+        if urlsplit(args.repo_url).scheme not in ("http", "https"):
+            print(f"kiosk: --repo-url {args.repo_url!r} must be an http:// or https:// address", file=sys.stderr)
+            return 2
+        config = replace(config, catalog=replace(config.catalog, update_url=args.repo_url))
+    if not config.catalog.update_url:
+        print("kiosk: catalog updates are off: set [catalog] update_url (or give --repo-url)", file=sys.stderr)
+        return 2
+    if not config.trusted_root_path.is_file():
+        print(
+            f"kiosk: the trusted root {config.trusted_root_path} is missing: copy the repository's "
+            "metadata/1.root.json there (catalog.trusted_root)",
+            file=sys.stderr,
+        )
+        return 2
+    updater = terminal_updater(config)
+    while True:
+        result = updater.check()
+        print(json.dumps(result.as_json(), ensure_ascii=False), flush=True)
+        if args.once:
+            return 1 if result.status == "failed" else 0
+        time.sleep(config.catalog.check_seconds)
 
 
 def cmd_config_show(args: argparse.Namespace) -> int:
@@ -312,6 +375,21 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--source", help="source folder (default: the bundled sample catalog)")
     build.add_argument("--out", help="bundle file to write (default: the configured bundle)")
     build.set_defaults(func=cmd_catalog_build)
+
+    from catalog.cli_publish import add_parser as add_publish_parser  # keys-init, publish, resign-timestamp
+
+    add_publish_parser(catalog)
+    catalog.choices["publish"].add_argument(
+        "--nudge", action="store_true", help="then tell the fleet over MQTT ([mqtt] settings) to update now"
+    )
+    catalog.choices["publish"].set_defaults(func=cmd_catalog_publish)
+    update = catalog.add_parser("update", help="check the update server and install a new catalog (terminal)")
+    update.add_argument("--repo-url", metavar="URL", help="repository base URL (default: [catalog] update_url)")
+    update.add_argument("--once", action="store_true", help="check once; exit 1 if the check failed")
+    update.set_defaults(func=cmd_catalog_update)
+    nudge = catalog.add_parser("nudge", help="tell the fleet over MQTT that the published catalog is out")
+    nudge.add_argument("--repo", required=True, metavar="DIR", help="the repository folder")
+    nudge.set_defaults(func=cmd_catalog_nudge)
 
     for name, func, text in (
         ("stats", cmd_catalog_stats, "counts"),

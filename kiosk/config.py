@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -65,6 +66,9 @@ class CatalogConfig:
 
     source: str = str(BUNDLED_CATALOG_SOURCE)
     bundle: str = ""  # default: <data_dir>/catalog/current.sqlite
+    update_url: str = ""  # the signed (TUF) repository's base URL; empty: no updates
+    trusted_root: str = ""  # the root.json shipped with the terminal; default: <data_dir>/catalog/trusted-root.json
+    check_seconds: int = 900  # how often to look for a new catalog (MQTT nudges check at once)
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,25 @@ class FingerVeinDeviceConfig:
     required: bool = False
 
 
+@dataclass(frozen=True)
+class MqttConfig:
+    """The fleet link (kiosk.fleet): heartbeats to and catalog nudges from an MQTT broker. Off by default: the
+    embedded default has no broker, so a terminal only talks MQTT once a deployment configures one."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 1883
+    tls: bool = False
+    ca_file: str = ""  # empty with tls: the system's trusted CAs
+    cert_file: str = ""  # client certificate and key for mutual TLS (both or neither)
+    key_file: str = ""
+    username: str = ""
+    password_file: str = ""  # mode 0600; read at each connection attempt, so a rotated password needs no restart
+    topic_prefix: str = "kiosk/v1"
+    heartbeat_seconds: int = 60
+    keepalive: int = 30
+
+
 _GDZWFW = ("www.gdzwfw.gov.cn", "gdzwfw.gov.cn")
 SECTIONS: dict[str, type] = {
     "terminal": TerminalConfig,
@@ -264,6 +287,7 @@ SECTIONS: dict[str, type] = {
     "device_doccamera": DocumentCameraDeviceConfig,
     "device_audio": AudioDeviceConfig,
     "device_fingervein": FingerVeinDeviceConfig,
+    "mqtt": MqttConfig,
 }
 SECTION_DEFAULTS: dict[str, Any] = {
     "portal_gba": PortalConfig("https://www.gdzwfw.gov.cn/portal/gba/", _GDZWFW),
@@ -273,6 +297,7 @@ SECTION_DEFAULTS: dict[str, Any] = {
 }
 CHOICES = {("ui", "language"): ("zh_CN", "zh_HK", "en"), ("devices", "mode"): ("sim", "real")}
 RANGES = {
+    ("catalog", "check_seconds"): (10, 86400),
     ("ui", "width"): (320, 7680),
     ("ui", "height"): (320, 7680),
     ("session", "idle_seconds"): (10, 3600),
@@ -295,6 +320,9 @@ RANGES = {
     ("face", "liveness_seconds"): (3, 60),
     ("face", "frames"): (1, 10),
     ("face", "min_face_px"): (80, 1000),
+    ("mqtt", "port"): (1, 65535),
+    ("mqtt", "heartbeat_seconds"): (5, 3600),
+    ("mqtt", "keepalive"): (5, 3600),
 }
 
 
@@ -328,6 +356,7 @@ class Config:
     device_doccamera: DocumentCameraDeviceConfig = field(default_factory=DocumentCameraDeviceConfig)
     device_audio: AudioDeviceConfig = field(default_factory=AudioDeviceConfig)
     device_fingervein: FingerVeinDeviceConfig = field(default_factory=FingerVeinDeviceConfig)
+    mqtt: MqttConfig = field(default_factory=MqttConfig)
     origin: str = "built-in defaults"
 
     @property
@@ -339,6 +368,23 @@ class Config:
     def bundle_path(self) -> Path:
         """The catalog bundle the terminal opens."""
         return Path(self.catalog.bundle) if self.catalog.bundle else self.data_dir / "catalog" / "current.sqlite"
+
+    @property
+    def catalog_bundles_dir(self) -> Path:
+        """Where catalog updates are installed (catalog.installed: versioned bundles and current.json)."""
+        return self.data_dir / "catalog" / "bundles"
+
+    @property
+    def catalog_metadata_dir(self) -> Path:
+        """The TUF metadata this terminal has verified so far (rollback and freeze protection)."""
+        return self.data_dir / "catalog" / "tuf"
+
+    @property
+    def trusted_root_path(self) -> Path:
+        """The update repository's root metadata this terminal trusts from the start."""
+        if self.catalog.trusted_root:
+            return Path(self.catalog.trusted_root)
+        return self.data_dir / "catalog" / "trusted-root.json"
 
     @property
     def pin_path(self) -> Path:
@@ -372,6 +418,7 @@ class Config:
         }
         out["terminal"]["data_dir"] = str(self.data_dir)
         out["catalog"]["bundle"] = str(self.bundle_path)
+        out["catalog"]["trusted_root"] = str(self.trusted_root_path)
         out["technician"]["pin_file"] = str(self.pin_path)
         return out
 
@@ -438,6 +485,28 @@ def _apply(config: Config, section: str, key: str, value: Any, where: str, from_
     return replace(config, **{section: new_section})
 
 
+# An MQTT topic prefix: plain levels, no wildcards (+ #), no $SYS-style leading "$", no empty level.
+_TOPIC_PREFIX = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$")
+
+
+def check_mqtt(mqtt: MqttConfig, where: str) -> None:
+    """ConfigError naming the key if the [mqtt] settings cannot work together (also for `kiosk hub serve`)."""
+    if not _TOPIC_PREFIX.match(mqtt.topic_prefix):
+        raise ConfigError(
+            f"{where}: mqtt.topic_prefix {mqtt.topic_prefix!r} must be topic levels of letters, digits, _ . - "
+            "separated by / (no wildcards, no leading or trailing /), e.g. kiosk/v1"
+        )
+    if mqtt.enabled and not mqtt.host.strip():
+        raise ConfigError(f"{where}: mqtt.host must name the broker when mqtt.enabled is true")
+    if bool(mqtt.cert_file) != bool(mqtt.key_file):
+        raise ConfigError(f"{where}: mqtt.cert_file and mqtt.key_file go together (mutual TLS needs both)")
+    for key in ("ca_file", "cert_file"):
+        if getattr(mqtt, key) and not mqtt.tls:
+            raise ConfigError(f"{where}: mqtt.{key} is set but mqtt.tls is false (turn TLS on or remove it)")
+    if mqtt.password_file and not mqtt.username:
+        raise ConfigError(f"{where}: mqtt.password_file needs mqtt.username")
+
+
 def _check(config: Config) -> None:
     for key in ("usb_vendor", "usb_product"):
         value = getattr(config.device_printer, key)
@@ -446,6 +515,11 @@ def _check(config: Config) -> None:
     hub = urlsplit(config.hub.url) if config.hub.url else None
     if hub is not None and (hub.scheme not in ("http", "https") or not hub.hostname):
         raise ConfigError(f"{config.origin}: hub.url {config.hub.url!r} must be an http:// or https:// address")
+    update = urlsplit(config.catalog.update_url) if config.catalog.update_url else None
+    if update is not None and (update.scheme not in ("http", "https") or not update.hostname):
+        raise ConfigError(
+            f"{config.origin}: catalog.update_url {config.catalog.update_url!r} must be an http:// or https:// address"
+        )
     for module in config.modules.enabled:
         if module not in MODULES:
             raise ConfigError(
@@ -456,6 +530,7 @@ def _check(config: Config) -> None:
                 f"{config.origin}: modules.enabled: module {module!r} is not available in this "
                 f"version yet (available: {', '.join(AVAILABLE_MODULES)})"
             )
+    check_mqtt(config.mqtt, config.origin)
     if not config.face.challenges:
         raise ConfigError(f"{config.origin}: face.challenges must name at least one challenge")
     for challenge in config.face.challenges:

@@ -81,6 +81,9 @@ def build_report(
     hub: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything a technician or the help desk needs to see at once."""
+    from kiosk.catalog_service import last_update
+
+    catalog = {**catalog, "last_update": last_update(data_dir)}
     return {
         "terminal": terminal_id,
         "created_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -109,6 +112,18 @@ def write_report(report: dict[str, Any], folder: Path) -> Path:
     return path
 
 
+def update_text(record: dict[str, Any] | None) -> str:
+    """The last catalog check in a few words: when, and what came of it."""
+    if not record:
+        return "never checked"
+    when = time.strftime("%m-%d %H:%M", time.localtime(float(record.get("at", 0))))
+    outcome = {"current": "up to date", "installed": "installed"}.get(str(record.get("status")), "failed")
+    detail = record.get("version") or ""
+    if outcome == "failed":
+        detail = str(record.get("error", ""))[:120]
+    return f"{when} {outcome} {detail}".strip()
+
+
 def report_html(report: dict[str, Any]) -> str:
     """The report as simple HTML for the PDF."""
     from html import escape
@@ -122,7 +137,9 @@ def report_html(report: dict[str, Any]) -> str:
     return (
         f"<h2>Terminal {escape(report['terminal'])} · {escape(report['created_at'])}</h2>"
         f"<p>Overall: {'OK' if report['ok'] else 'a required device fails'} · catalog "
-        f"{escape(str(report['catalog'].get('version', '')))} · hub {escape(str(report['hub'].get('url', '')))}: "
+        f"{escape(str(report['catalog'].get('version', '')))} (last update: "
+        f"{escape(update_text(report['catalog'].get('last_update')))}) · "
+        f"hub {escape(str(report['hub'].get('url', '')))}: "
         f"{escape(str(report['hub'].get('detail', '')))}</p>"
         f"<h3>Devices</h3><table border='1' cellpadding='4'>{rows}</table>"
         f"<h3>System</h3><table border='1' cellpadding='4'>{facts}</table>"

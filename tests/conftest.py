@@ -578,3 +578,327 @@ def face_actor():
     for actor in actors:
         actor.running = False
         actor.thread.join(timeout=5)
+
+
+# -- a private MQTT broker (the fleet link's tests): Debian's mosquitto on 127.0.0.1, started per test -----------
+class MqttPki:
+    """A throwaway CA with a server certificate for 127.0.0.1/localhost and a client certificate (mutual TLS), and
+    an unrelated CA that must not be trusted: PEM files under `root` (tests only)."""
+
+    def __init__(self, root: Path):
+        from datetime import UTC, timedelta
+        from ipaddress import IPv4Address
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+        now = datetime.now(UTC)
+
+        def name(cn: str) -> x509.Name:
+            return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+        def write(stem: str, cert: x509.Certificate, key: ec.EllipticCurvePrivateKey) -> tuple[Path, Path]:
+            cert_path, key_path = root / f"{stem}.crt", root / f"{stem}.key"
+            cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+            key_path.write_bytes(
+                key.private_bytes(
+                    serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+                )
+            )
+            key_path.chmod(0o600)
+            return cert_path, key_path
+
+        def issue(cn: str, key, issuer: x509.Name, issuer_key, ca: bool, usage=None, san=None) -> x509.Certificate:
+            builder = (
+                x509.CertificateBuilder()
+                .subject_name(name(cn))
+                .issuer_name(issuer)
+                .public_key(key.public_key())
+                .serial_number(x509.random_serial_number())
+                .not_valid_before(now - timedelta(minutes=5))
+                .not_valid_after(now + timedelta(days=2))
+                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+                .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+                .add_extension(
+                    x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False
+                )
+            )
+            if ca:
+                builder = builder.add_extension(
+                    x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+                )
+            else:
+                builder = builder.add_extension(x509.ExtendedKeyUsage([usage]), critical=False)
+            if san:
+                builder = builder.add_extension(x509.SubjectAlternativeName(san), critical=False)
+            return builder.sign(issuer_key, hashes.SHA256())
+
+        ca_key, other_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+        ca = issue("kiosk test CA", ca_key, name("kiosk test CA"), ca_key, True)
+        other = issue("some other CA", other_key, name("some other CA"), other_key, True)
+        server_key, client_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+        san = [x509.DNSName("localhost"), x509.IPAddress(IPv4Address("127.0.0.1"))]
+        server = issue("127.0.0.1", server_key, ca.subject, ca_key, False, ExtendedKeyUsageOID.SERVER_AUTH, san)
+        client = issue("kiosk-terminal", client_key, ca.subject, ca_key, False, ExtendedKeyUsageOID.CLIENT_AUTH)
+        self.ca_file, _ = write("ca", ca, ca_key)
+        self.other_ca_file, _ = write("other-ca", other, other_key)
+        self.server_cert, self.server_key = write("server", server, server_key)
+        self.client_cert, self.client_key = write("client", client, client_key)
+
+
+class Mosquitto:
+    """One mosquitto broker of the test's own: a plain listener on `port` and, with a PKI, a TLS one on `tls_port`
+    (both 127.0.0.1, persistence off); with `users`, a password file and no anonymous access."""
+
+    host = "127.0.0.1"
+
+    def __init__(
+        self,
+        root: Path,
+        users: dict[str, str] | None = None,
+        pki: MqttPki | None = None,
+        require_certificate: bool = False,
+    ):
+        import shutil
+        import socket
+        import subprocess
+
+        def free_port() -> int:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                return probe.getsockname()[1]
+
+        self.binary = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
+        self.root, self.pki, self.users = root, pki, dict(users or {})
+        self.port = free_port()
+        self.tls_port = free_port() if pki else None
+        self.log_path = root / "mosquitto.log"
+        lines = ["per_listener_settings false", "persistence false", "log_dest stderr", "log_type all"]
+        if os.geteuid() == 0:
+            lines.append("user root")  # else mosquitto drops to its own user and cannot read the files made here
+        if self.users:
+            passwd = root / "passwd"
+            for number, (user, password) in enumerate(self.users.items()):
+                create = ["-c"] if number == 0 else []
+                subprocess.run(["mosquitto_passwd", *create, "-b", str(passwd), user, password], check=True)
+            lines += [f"password_file {passwd}", "allow_anonymous false"]
+        else:
+            lines.append("allow_anonymous true")
+        lines.append(f"listener {self.port} {self.host}")
+        if pki is not None:
+            lines += [
+                f"listener {self.tls_port} {self.host}",
+                f"cafile {pki.ca_file}",
+                f"certfile {pki.server_cert}",
+                f"keyfile {pki.server_key}",
+                f"require_certificate {'true' if require_certificate else 'false'}",
+            ]
+        self.config_path = root / "mosquitto.conf"
+        self.config_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        self.process: subprocess.Popen | None = None
+        self.start()
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Start the broker (again, on the same ports) and wait until every listener accepts connections."""
+        import socket
+        import subprocess
+        import time
+
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                [self.binary, "-c", str(self.config_path)], stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + timeout
+        for port in (p for p in (self.port, self.tls_port) if p):
+            while True:
+                assert self.process.poll() is None, self.log_path.read_text(errors="replace")
+                try:
+                    socket.create_connection((self.host, port), timeout=0.5).close()
+                    break
+                except OSError:
+                    assert time.monotonic() < deadline, f"mosquitto did not listen on {port}"
+                    time.sleep(0.02)
+
+    def stop(self) -> None:
+        """Stop the broker (SIGTERM); retained messages go with it (persistence is off)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except Exception:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        self.process = None
+
+    def restart(self) -> None:
+        """Stop and start again on the same ports."""
+        self.stop()
+        self.start()
+
+    @property
+    def log(self) -> str:
+        """What the broker logged so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+@pytest.fixture(scope="session")
+def mqtt_pki(tmp_path_factory: pytest.TempPathFactory) -> MqttPki:
+    """The session's test CA, server and client certificates."""
+    return MqttPki(tmp_path_factory.mktemp("mqtt-pki"))
+
+
+@pytest.fixture
+def mosquitto(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """A factory of private brokers, all stopped after the test:
+    `mosquitto(users={"name": "password"}, tls=True, require_certificate=False) -> Mosquitto` (host, port,
+    tls_port, pki with ca_file, client_cert/client_key and other_ca_file)."""
+    import shutil
+
+    if not (shutil.which("mosquitto") or Path("/usr/sbin/mosquitto").exists()) or not shutil.which("mosquitto_passwd"):
+        pytest.skip("mosquitto is not installed (scripts/debian-packages.txt lists mosquitto and mosquitto-clients)")
+    brokers: list[Mosquitto] = []
+
+    def make(users: dict[str, str] | None = None, tls: bool = False, require_certificate: bool = False) -> Mosquitto:
+        pki = request.getfixturevalue("mqtt_pki") if tls else None
+        broker = Mosquitto(tmp_path_factory.mktemp("mosquitto"), users, pki, require_certificate)
+        brokers.append(broker)
+        return broker
+
+    yield make
+    for broker in brokers:
+        broker.stop()
+
+
+class MqttWatcher:
+    """A paho client subscribed to every topic of a test broker, keeping what arrives (retained messages too)."""
+
+    def __init__(self, broker: Mosquitto, username: str | None = None, password: str | None = None):
+        import threading
+        import uuid
+
+        import paho.mqtt.client as mqtt
+
+        self.messages: list[tuple[str, bytes, bool]] = []
+        self._arrived = threading.Condition()
+        subscribed = threading.Event()
+        self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"watcher-{uuid.uuid4().hex[:8]}")
+        if username:
+            self.client.username_pw_set(username, password)
+        self.client.on_connect = lambda c, *_: c.subscribe("#", qos=1)
+        self.client.on_subscribe = lambda *_: subscribed.set()
+        self.client.on_message = self._on_message
+        self.client.connect(broker.host, broker.port)
+        self.client.loop_start()
+        assert subscribed.wait(10), "the watcher could not subscribe"
+
+    def _on_message(self, _client: Any, _userdata: Any, message: Any) -> None:
+        with self._arrived:
+            self.messages.append((message.topic, message.payload, bool(message.retain)))
+            self._arrived.notify_all()
+
+    def on(self, topic: str) -> list[Any]:
+        """The JSON payloads seen on `topic` so far, oldest first (anything not JSON as raw bytes)."""
+        import json
+
+        found = []
+        for seen, payload, _retain in list(self.messages):
+            if seen == topic:
+                try:
+                    found.append(json.loads(payload))
+                except ValueError:
+                    found.append(payload)
+        return found
+
+    def wait_for(self, topic: str, predicate: Callable[[Any], bool] = lambda _p: True, timeout: float = 10.0) -> Any:
+        """The first payload on `topic` (seen before or arriving within `timeout`) that `predicate` accepts."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            while True:
+                for payload in self.on(topic):
+                    if predicate(payload):
+                        return payload
+                remaining = deadline - time.monotonic()
+                assert remaining > 0, f"nothing matching on {topic} within {timeout} s; seen: {self.messages[-5:]}"
+                self._arrived.wait(remaining)
+
+    def publish(self, topic: str, payload: bytes | str, retain: bool = False) -> None:
+        """Publish as some other client would (QoS 1, waits for the broker's acknowledgement)."""
+        self.client.publish(topic, payload, qos=1, retain=retain).wait_for_publish(10)
+
+    def close(self) -> None:
+        """Disconnect."""
+        self.client.disconnect()
+        self.client.loop_stop()
+
+
+@pytest.fixture
+def mqtt_watcher():
+    """A factory of MqttWatcher clients, all disconnected after the test: `mqtt_watcher(broker, user, password)`."""
+    watchers: list[MqttWatcher] = []
+
+    def make(broker: Mosquitto, username: str | None = None, password: str | None = None) -> MqttWatcher:
+        watcher = MqttWatcher(broker, username, password)
+        watchers.append(watcher)
+        return watcher
+
+    yield make
+    for watcher in watchers:
+        watcher.close()
+
+
+# -- a newer catalog (catalog updates: publishing, the terminal's updater, the window's swap) ----------------
+RENAMED_ITEM = "建设项目人防工程竣工验收（2026年修订）"  # what 2026.11.27 calls hp-00001
+
+
+def edited_source(folder: Path, version: str) -> Path:
+    """A copy of the bundled source with one item renamed, its promised days changed and the version bumped."""
+    import shutil
+
+    shutil.copytree(SOURCE, folder)
+    manifest = folder / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"2026.11.26"', f'"{version}"'), encoding="utf-8")
+    items = folder / "items" / "hp-bgs.yaml"
+    text = items.read_text(encoding="utf-8")
+    text = text.replace("  name: 建设项目人防工程竣工验收\n", f"  name: {RENAMED_ITEM}\n", 1)
+    items.write_text(text.replace("  promised_days: 3\n", "  promised_days: 2\n", 1), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def bundle_v2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Catalog 2026.11.27 compiled from the edited source (built once per session)."""
+    from catalog.build import build_from_source
+
+    out = tmp_path_factory.mktemp("catalog-v2") / "catalog.sqlite"
+    build_from_source(edited_source(tmp_path_factory.mktemp("source-v2") / "source", "2026.11.27"), out)
+    return out
+
+
+@pytest.fixture
+def serve_folder():
+    """A factory: `serve_folder(path)` serves a folder over HTTP on 127.0.0.1 (as any static web server or object
+    store would serve an update repository) and returns its base URL ending in /; stopped after the test."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    servers: list[ThreadingHTTPServer] = []
+
+    def serve(folder: Path) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()

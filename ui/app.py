@@ -45,6 +45,8 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
     """Voice, technician lock, tap gesture and the touch keyboard (its dictionary built off the GUI thread)."""
     from devices.registry import build_devices
     from kiosk.audit import AuditLog
+    from kiosk.catalog_service import CatalogService, record_path, terminal_updater
+    from kiosk.delivery import Delivery
     from kiosk.gesture import CornerTapDetector
     from kiosk.hub_client import HubClient
     from kiosk.outbox import Outbox
@@ -56,15 +58,31 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
     audit = AuditLog(config.audit_path)
     hub = HubClient.from_config(config)
     services: dict[str, object] = {
+        "store": store,  # the catalog in use (a swapped-in update replaces it)
         "devices": build_devices(config, start=("idcard", "printer", "scanner")),
         "outbox": outbox,
         "audit": audit,
         "hub": hub,
-        "delivery": make_delivery(config, store, outbox, audit, hub),
         "voice": VoiceGuide(config.voice),
         "technician": TechnicianLock(config.pin_path, config.technician.lockout_seconds),
         "gesture": CornerTapDetector(),
     }
+    heartbeat = heartbeat_of(services)
+    services["delivery"] = Delivery(outbox, lambda: hub, audit, heartbeat)
+    updater = terminal_updater(config)
+    if updater is not None:  # signed catalog updates; an installed one goes live between sessions (build_window)
+        services["catalog_updates"] = CatalogService(
+            updater.check, lambda _result: None, config.catalog.check_seconds, record=record_path(config.data_dir)
+        )
+    if config.mqtt.enabled:  # the fleet's broker: heartbeats with a last will, and catalog update nudges
+        from kiosk.fleet import FleetLink
+
+        def nudged(payload: dict) -> None:
+            updates = services.get("catalog_updates")
+            if updates is not None:
+                updates.nudge(payload)
+
+        services["fleet"] = FleetLink(config.mqtt, config.terminal.id, heartbeat, nudged)
     path = ime_path(config)
     ime = _open_ime(path)
     keyboard = TouchKeyboard(ime)
@@ -92,15 +110,22 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
     return services
 
 
-def make_delivery(config: Config, store: CatalogStore, outbox, audit, hub):
-    """The background delivery of the outbox to the hub, with this terminal's heartbeat (started by run_app)."""
+def heartbeat_of(services: dict[str, object]):
+    """What this terminal tells the fleet (HTTP to the hub, MQTT to the broker): versions, device states, outbox
+    depth; nothing personal. Reads the services at each beat: the catalog may have been swapped meanwhile."""
     from kiosk import __version__
-    from kiosk.delivery import Delivery
 
     def heartbeat() -> dict[str, object]:
-        return {"app_version": __version__, "catalog_version": store.version, "devices": {}}
+        devices = services.get("devices")
+        outbox = services.get("outbox")
+        return {
+            "app_version": __version__,
+            "catalog_version": services["store"].version,
+            "devices": devices.states() if devices is not None else {},
+            "outbox_depth": outbox.depth() if outbox is not None else 0,
+        }
 
-    return Delivery(outbox, lambda: hub, audit, heartbeat)
+    return heartbeat
 
 
 def _open_ime(path: Path):
@@ -130,7 +155,11 @@ def build_window(config: Config, store: CatalogStore, services: dict[str, object
     translations = Translations()
     translations.use(config.ui.language)
     ctx = Context(config, session, store, browser, services if services is not None else {})
-    return KioskWindow(ctx, translations)
+    window = KioskWindow(ctx, translations)
+    updates = ctx.services.get("catalog_updates")
+    if updates is not None:  # from the update thread to the GUI thread: the window swaps between sessions
+        updates.on_installed = lambda result: window.bridge.catalog_ready.emit(str(result.path))
+    return window
 
 
 def _quit_on_signals(app: QApplication, window: KioskWindow) -> QTimer:
@@ -189,10 +218,13 @@ def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
         )
 
     QTimer.singleShot(0, announce)  # runs once the event loop is up
-    services["delivery"].start()
+    background = [services[name] for name in ("delivery", "fleet", "catalog_updates") if name in services]
+    for service in background:
+        service.start()
     code = app.exec()
     ticker.stop()
-    services["delivery"].stop()
+    for service in background:
+        service.stop()
     window.session.wipe()
     # Delete the window (and any web view) while the application still exists: QtWebEngine crashes otherwise.
     window.deleteLater()

@@ -128,6 +128,8 @@ class KioskWindow(QWidget):
         self.bridge = _Bridge(self)
         self.worker = Worker(self)
         self.bridge.printed.connect(self.on_printed)
+        self.bridge.catalog_ready.connect(self.offer_catalog)
+        self.pending_catalog = ""  # an installed update waiting for the terminal to be free
         self.overlay = IdleOverlay(self)
         self.overlay.keep_going.connect(self.keep_going)
         self.overlay.finish.connect(lambda: self.session.end("finish"))
@@ -160,6 +162,8 @@ class KioskWindow(QWidget):
             self.apply_mode()
         if reason in ("timeout", "finish", "restart") and self.translations.language != session.language:
             self.translations.use(session.language)
+        if reason in ("timeout", "finish", "restart") and self.pending_catalog:
+            self.swap_catalog()  # the resident has gone: the update goes live before the next one
         screen = self.current_screen()
         if session.screen == Screen.BROWSE and reason == "open_browse":
             self.browse.reset()
@@ -276,6 +280,35 @@ class KioskWindow(QWidget):
         flow.confirm()
         log.info("document confirmed: %s", flow.summary())  # counts and kinds only, never a value
         self.session.go("confirm")
+
+    # -- catalog updates ------------------------------------------------------------------------------
+    def offer_catalog(self, path: str) -> None:
+        """A new catalog is installed: live at once when nobody is using the terminal, else when the session ends
+        (never under a resident: their search results and item guide stay as they are)."""
+        self.pending_catalog = path
+        if self.session.screen == Screen.ATTRACT:
+            self.swap_catalog()
+
+    def swap_catalog(self) -> bool:
+        """Open the pending bundle and show it from now on; the current one stays when it does not open."""
+        from catalog.store import CatalogBundleError, CatalogStore
+
+        path, self.pending_catalog = self.pending_catalog, ""
+        if not path:
+            return False
+        try:
+            store = CatalogStore(Path(path))
+            store.search.search("社保", limit=1)  # the index answers before residents rely on it
+        except (CatalogBundleError, OSError) as exc:
+            log.warning("new catalog not used (%s); keeping %s", type(exc).__name__, self.ctx.store.version)
+            return False
+        old, self.ctx.store = self.ctx.store, store
+        self.ctx.services["store"] = store  # heartbeats report the version now live
+        self.ctx.browser.use_store(store)
+        self.browse.fill_filters()
+        log.info("catalog %s live (was %s)", store.version, old.version)
+        old.close()
+        return True
 
     # -- portals --------------------------------------------------------------------------------------
     def ensure_portal(self) -> QWidget:
@@ -433,6 +466,7 @@ class _Bridge(QObject):
 
     printed = Signal(bool)
     a4_printed = Signal(bool)
+    catalog_ready = Signal(str)  # the path of a verified, installed catalog bundle
 
 
 def temp_dir_for(config: Config) -> Path:

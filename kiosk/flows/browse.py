@@ -113,6 +113,11 @@ class CatalogBrowser:
         self._paginate(0)
         self._emit()
 
+    def use_store(self, store: CatalogStore) -> None:
+        """Browse another catalog (an update swapped in between sessions): start afresh on it."""
+        self.store = store
+        self.reset()
+
     def item(self, item_id: str) -> Item | None:
         """One item of the catalog."""
         return self.store.item(item_id)

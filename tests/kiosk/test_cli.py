@@ -305,7 +305,14 @@ def test_config_show_json(env: dict[str, str], bundle_path: Path, tmp_path: Path
     assert set(shown) >= {"terminal", "catalog", "ui", "devices", "session", "modules", "portal_gba"}
     assert shown["terminal"]["data_dir"] == env["KIOSK_TERMINAL_DATA_DIR"]
     assert shown["terminal"]["id"] == "hp-demo-01"
-    assert shown["catalog"] == {"source": str(SOURCE), "bundle": str(bundle_path)}
+    assert shown["catalog"] == {
+        "source": str(SOURCE),
+        "bundle": str(bundle_path),
+        "update_url": "",  # no signed updates until a repository is configured
+        "trusted_root": str(Path(env["KIOSK_TERMINAL_DATA_DIR"]) / "catalog" / "trusted-root.json"),
+        "check_seconds": 900,
+    }
+    assert shown["mqtt"]["enabled"] is False and shown["mqtt"]["topic_prefix"] == "kiosk/v1"
     assert shown["ui"] == {
         "windowed": True,
         "language": "zh_CN",

@@ -13,7 +13,16 @@ from typing import Any
 from devices.base import CheckResult
 from devices.printer.cups_a4 import CupsA4Printer
 from kiosk import device_tests
-from kiosk.diagnostics import ActionLog, build_report, hub_reachability, report_html, system_facts, write_report
+from kiosk.catalog_service import last_update
+from kiosk.diagnostics import (
+    ActionLog,
+    build_report,
+    hub_reachability,
+    report_html,
+    system_facts,
+    update_text,
+    write_report,
+)
 from kiosk.logs import recent_lines
 from ui.qt import (
     QBoxLayout,
@@ -513,6 +522,7 @@ class DiagnosticsScreen(ScreenBase):
             self.tr("终端编号：") + config.terminal.id,
             self.tr("服务网点：") + config.terminal.site,
             self.tr("事项目录版本：") + f"{stats['version']}（{stats['total']} / {stats['self_service']}）",
+            self.tr("目录更新：") + update_text(last_update(config.data_dir)),
             self.tr("服务中枢：") + f"{config.hub.url} · {hub}",
             self.tr("A4 打印：") + (self.a4 or self.tr("检测中")),
             self.tr("设备驱动：") + config.devices.mode,
