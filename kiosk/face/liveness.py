@@ -58,7 +58,7 @@ class LivenessSettings:
     max_foreshortening: float = 0.25  # frames whose face height over eye distance changed more: landmarks unreliable
     baseline_frames: int = 3  # the challenge's first frames, before anyone reacts: the neutral measures
     min_motion: float = 0.02  # landmarks moving less than this (eye distances) all along: a still image
-    hold_frames: int = 2  # frames a turn must be seen in (one frame's landmarks can be off)
+    hold_frames: int = 2  # frames a turn or a nod must be seen in (one frame's landmarks can be off)
     mirrored: bool = False  # the frames are mirror images (then the resident's left is the image's left)
 
 
@@ -191,7 +191,9 @@ class ChallengeTracker:
         change = m.pitch - a.pitch  # nod
         if not self._down:
             self._advance(0.7 * change / s.nod)
-            if change >= s.nod and self._nonplanar(points):
+            # Held like a turn: one noisy frame of a tilted photo must not count as a head going down.
+            self._held = self._held + 1 if change >= s.nod and self._nonplanar(points) else 0
+            if self._held >= s.hold_frames:
                 self._down = True
         else:
             self._advance(0.7 + 0.3 * (s.nod - change) / (s.nod / 2))
