@@ -12,8 +12,9 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from hub import api, console
+from hub import api, console, consult_ws
 from hub.catalog_info import CatalogInfo
+from hub.consult_ws import ConsultSettings, PagePolicyGate
 from hub.db import make_engine
 from hub.gate import Gate
 from hub.keys import default_key_path, load_or_make_key
@@ -34,12 +35,15 @@ def create_app(
     slot_capacity: int = 2,
     stale_after: timedelta = timedelta(minutes=5),
     supplement_mail_to: str = DEFAULT_MAIL_TO,
+    consult: ConsultSettings | None = None,
 ) -> Gate:
-    """The hub for the database at `db_url` (created if missing), wrapped in its gate."""
+    """The hub for the database at `db_url` (created if missing), wrapped in its gate; `consult` sets video
+    consultation's ICE servers, times and recording limits."""
     engine = make_engine(db_url)
+    key_file = key_path or default_key_path(db_url)
     state = HubState(
         engine=engine,
-        key=load_or_make_key(key_path or default_key_path(db_url)),
+        key=load_or_make_key(key_file),
         catalog=CatalogInfo(catalog_bundle),
         slot_capacity=slot_capacity,
         stale_after=stale_after,
@@ -62,6 +66,8 @@ def create_app(
 
     app.include_router(api.router)
     console.install(app)
-    gate = Gate(app, lambda header: authenticate(engine, header))
+    # After the console: its /clerk/static/console.css route comes before the consult page's /clerk/static/{name}.
+    consult_ws.install(app, consult or ConsultSettings(), key_file.parent / "consult-recordings")
+    gate = PagePolicyGate(app, lambda header: authenticate(engine, header))
     gate.fastapi = app  # for tests and tools that want the FastAPI object (openapi(), state)
     return gate

@@ -48,11 +48,13 @@ def _catalog_bundle(config: Config) -> Path:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the hub until SIGTERM or SIGINT."""
     from hub.app import create_app
+    from hub.consult_ws import ConsultSettings, ice_servers
     from hub.server import print_url, serve
 
     config = _config(args)
     try:
         mqtt_settings = _mqtt_settings(args, config)
+        ice = ice_servers(args.stun or [], args.turn or [], args.turn_username, args.turn_credential)
     except ValueError as exc:
         print(f"kiosk hub serve: {exc}", file=sys.stderr)
         return 2
@@ -61,6 +63,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         key_path=Path(args.key_file) if args.key_file else None,
         catalog_bundle=_catalog_bundle(config),
         slot_capacity=args.slot_capacity,
+        consult=ConsultSettings(ice_servers=ice),
     )
     listener = None
     if mqtt_settings is not None:
@@ -192,6 +195,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     fleet.add_argument("--mqtt-username")
     fleet.add_argument("--mqtt-password-file", help="a file (mode 0600) holding the password")
     fleet.add_argument("--mqtt-topic-prefix", help="default: mqtt.topic_prefix (kiosk/v1)")
+    ice = serve.add_argument_group("video consultation", "ICE servers given to the terminal and the clerk's browser")
+    ice.add_argument("--stun", action="append", metavar="URL", help="a STUN server, stun:HOST:PORT (repeatable)")
+    ice.add_argument("--turn", action="append", metavar="URL", help="a TURN server, turn:HOST:PORT (repeatable)")
+    ice.add_argument("--turn-username", metavar="U", help="the TURN servers' username")
+    ice.add_argument("--turn-credential", metavar="C", help="the TURN servers' credential")
     serve.set_defaults(func=cmd_serve)
 
     terminal = hub.add_parser("add-terminal", help="create a terminal or rotate its token")

@@ -85,6 +85,12 @@ def _set_cookie(request: Request, response: Response, name: str, value: str, max
     )
 
 
+def session_of_cookie(state: HubState, cookie: str | None) -> clerks.Session | None:
+    """The live clerk session a signed session cookie names, else None (for the consult page's socket and uploads)."""
+    session_id = _unsign(state, cookie)
+    return clerks.session(state.engine, session_id) if session_id else None
+
+
 def current_session(request: Request, state: Annotated[HubState, Depends(hub_state)]) -> clerks.Session:
     """The logged-in clerk's session from the signed cookie (terminal tokens mean nothing here)."""
     session_id = _unsign(state, request.cookies.get(SESSION_COOKIE))

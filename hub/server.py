@@ -58,7 +58,7 @@ def _config(app: Any, host: str, port: int, log_config: dict[str, Any] | None) -
         port=port,
         log_config=log_config,
         access_log=False,
-        ws="none",
+        ws="websockets-sansio",  # the video consultation signalling (hub/consult_ws.py)
         lifespan="on",
         server_header=False,
         timeout_graceful_shutdown=10,

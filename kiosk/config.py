@@ -37,6 +37,7 @@ AVAILABLE_MODULES = (
     "status",
     "pickup",
     "social_insurance",
+    "consult",
     "portal_gba",
     "portal_gdzwfw",
     "portal_market",

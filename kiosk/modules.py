@@ -27,7 +27,7 @@ _DEFINITIONS = {
     "search": Module("search", {}, elderly_first=True),
     "self_service": Module("self_service", {"channel": "self_service"}, elderly_first=True),
     "social_insurance": Module("social_insurance", {"theme": "社保"}, elderly_first=True),
-    "consult": Module("consult"),
+    "consult": Module("consult", action="consult"),
     "pickup": Module("pickup", {"channel": PICKUP_CHANNEL}),
     "status": Module("status", action="open_status"),
     "smart_approval": Module("smart_approval"),

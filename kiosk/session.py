@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk.content import LANGUAGES
 from kiosk.flows.application import ApplicationFlow
+from kiosk.flows.consult import ConsultFlow
 from kiosk.flows.document import DOCUMENT_KINDS, DocumentFlow
 from kiosk.flows.face import FaceFlow
 from kiosk.flows.pickup import PickupFlow
@@ -37,6 +38,7 @@ class Screen(StrEnum):
     DONE = "done"  # submitted: the receipt
     STATUS = "status"  # 办件查询
     PICKUP = "pickup"  # 预约上门: book a postal officer to collect materials at home
+    CONSULT = "consult"  # 视频咨询: a clerk by video
     PORTAL = "portal"
     PIN = "pin"
     DIAGNOSTICS = "diagnostics"
@@ -73,6 +75,9 @@ TRANSITIONS: dict[tuple[str, str], Screen | str | None] = {
     (Screen.STATUS, "verify_face"): Screen.FACE,
     (Screen.ITEM, "pickup"): Screen.PICKUP,
     (Screen.DONE, "pickup"): Screen.PICKUP,
+    (Screen.HOME, "consult"): Screen.CONSULT,
+    (Screen.ITEM, "consult"): Screen.CONSULT,
+    (Screen.FACE, "consult"): Screen.CONSULT,  # the face check failed three times: a clerk by video
     (Screen.PIN, "pin_ok"): Screen.DIAGNOSTICS,
     (ANY, "back"): None,
     (ANY, "home"): Screen.HOME,
@@ -110,6 +115,7 @@ class SessionData:
     application: ApplicationFlow = field(default_factory=ApplicationFlow)  # an application being made
     status: StatusFlow = field(default_factory=StatusFlow)  # 办件查询: what was asked and answered
     pickup: PickupFlow = field(default_factory=PickupFlow)  # 预约上门: a home-pickup booking
+    consult: ConsultFlow = field(default_factory=ConsultFlow)  # 视频咨询: the call with a clerk
 
 
 class Session:

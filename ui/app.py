@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from catalog.store import CatalogStore
@@ -69,6 +70,7 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
     }
     heartbeat = heartbeat_of(services)
     services["delivery"] = Delivery(outbox, lambda: hub, audit, heartbeat)
+    services["consult"] = consult_factory(config, services["devices"])
     updater = terminal_updater(config)
     if updater is not None:  # signed catalog updates; an installed one goes live between sessions (build_window)
         services["catalog_updates"] = CatalogService(
@@ -108,6 +110,26 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
             build()
             _attach_ime(services, keyboard, path)
     return services
+
+
+def consult_factory(config: Config, devices) -> Callable[..., object]:
+    """What makes one video consultation's call client: the configured hub and token file (read at each call:
+    enrolling needs no restart), the face camera driver and the audio devices."""
+    from kiosk.consult.call import ConsultClient
+    from kiosk.hub_client import read_token
+
+    def make(on_event: Callable[[dict], None], on_remote_frame: Callable[[object], None]) -> ConsultClient:
+        return ConsultClient(
+            config.hub.url,
+            lambda: read_token(config.hub_token_path),
+            camera=devices.drivers.get("camera") if devices is not None else None,
+            audio=config.device_audio,
+            on_event=on_event,
+            on_remote_frame=on_remote_frame,
+            site=config.terminal.site,
+        )
+
+    return make
 
 
 def heartbeat_of(services: dict[str, object]):

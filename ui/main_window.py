@@ -12,6 +12,7 @@ from kiosk.flows.guide import guide_receipt
 from kiosk.idle import IdleMonitor, IdleState
 from kiosk.session import Screen, Session
 from ui.chrome import TopBar
+from ui.consult import install_consult
 from ui.i18n import Translations
 from ui.journey import install_journey
 from ui.lookup import install_lookup
@@ -124,6 +125,7 @@ class KioskWindow(QWidget):
         self.error.restart.connect(lambda: self.session.end("restart"))
         self.lookup = install_lookup(self)
         self.journey = install_journey(self)  # after the lookup: it tells 办件查询 about its outbox
+        self.consult = install_consult(self)
 
         self.bridge = _Bridge(self)
         self.worker = Worker(self)
@@ -214,6 +216,7 @@ class KioskWindow(QWidget):
             Screen.STATUS: self.tr("办件查询"),
             Screen.PICKUP: self.tr("预约上门"),
             **self.journey.titles(),
+            **self.consult.titles(),
         }.get(screen, "")
 
     def on_bar_action(self, action: str) -> None:
@@ -380,6 +383,8 @@ class KioskWindow(QWidget):
         if self.session.screen == Screen.ATTRACT:
             self.idle.touch()
             return
+        if self.session.data.consult.in_call:
+            self.idle.touch()  # talking with a clerk is activity, though nothing is touched
         status = self.idle.status()
         if status.state == IdleState.ACTIVE:
             self.overlay.hide()

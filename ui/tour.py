@@ -19,6 +19,7 @@ from kiosk.flows.pickup import CST
 from ui.app import build_services, build_window, make_application
 from ui.main_window import KioskWindow
 from ui.qt import QApplication, QCoreApplication, QElapsedTimer, QEvent
+from ui.tour_consult import consult_shots
 from ui.tour_journey import journey_shots
 
 LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
@@ -108,6 +109,7 @@ def tour_pass(
     session.go("home")
     shots += lookup_shots(app, window, store, folder)
     session.go("home")
+    shots += consult_shots(app, window, folder, shoot, first)
     session.open_module("social_insurance")
     shots.append(shoot(app, window, folder, "10-social-insurance"))
     if web:

@@ -496,6 +496,294 @@
     </message>
 </context>
 <context>
+    <name>Consult</name>
+    <message>
+        <location filename="../../ui/consult.py" line="104" />
+        <source>视频咨询</source>
+        <translation>Video consultation</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultScreen</name>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="375" />
+        <source>网络不稳定，正在重新连接，您的排队位置会保留</source>
+        <translation>The network is unstable. Reconnecting; you keep your place in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="377" />
+        <source>正在为您联系工作人员，请在屏幕前稍候</source>
+        <translation>Finding a clerk for you. Please wait in front of the screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="379" />
+        <source>您排在第 %1 位</source>
+        <translation>You are number %1 in the queue</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/consult.py" line="382" />
+        <source>预计等待约 %n 分钟</source>
+        <translation>
+            <numerusform>Expected wait: about %n minute</numerusform>
+            <numerusform>Expected wait: about %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="382" />
+        <source>正在连接服务中心……</source>
+        <translation>Connecting to the service centre…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="385" />
+        <source>咨询事项：%1</source>
+        <translation>About: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="390" />
+        <source>工作人员 %1</source>
+        <translation>Clerk %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="392" />
+        <source>正在接通视频，请稍候……</source>
+        <translation>Connecting the video, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="394" />
+        <source>网络不稳定，正在重新连接……</source>
+        <translation>The network is unstable. Reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="396" />
+        <source>工作人员暂时关闭了麦克风</source>
+        <translation>The clerk has muted the microphone for now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="398" />
+        <source>已接通，请看着屏幕说话</source>
+        <translation>Connected. Look at the screen and speak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="408" />
+        <source>工作人员暂时关闭了摄像头</source>
+        <translation>The clerk has turned the camera off for now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="412" />
+        <source>正在接通视频……</source>
+        <translation>Connecting the video…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="413" />
+        <source>打开麦克风</source>
+        <translation>Unmute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="413" />
+        <source>关闭麦克风</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="414" />
+        <source>打开摄像头</source>
+        <translation>Camera on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="414" />
+        <source>关闭摄像头</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="432" />
+        <source>工作人员发来的内容（点一下即可关闭）</source>
+        <translation>Sent by the clerk (tap to close)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="436" />
+        <source>工作人员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="436" />
+        <source>您自己的画面</source>
+        <translation>Your picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="445" />
+        <source>办事指南</source>
+        <translation>Service guide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="449" />
+        <source>即办（当场办结）</source>
+        <translation>Same day (done on the spot)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/consult.py" line="449" />
+        <source>%n 个工作日</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="451" />
+        <source>需要带的材料</source>
+        <translation>Materials to bring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="451" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="452" />
+        <source>去哪里办</source>
+        <translation>Where to go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="453" />
+        <source>多久办好</source>
+        <translation>How long it takes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="454" />
+        <source>咨询电话</source>
+        <translation>Enquiry phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="465" />
+        <source>暂时无法视频咨询</source>
+        <translation>Video consultation is not available right now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="465" />
+        <source>通话已结束</source>
+        <translation>The call has ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="468" />
+        <source>本机暂未开通视频咨询。</source>
+        <translation>This terminal does not offer video consultation yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="470" />
+        <source>暂时连接不上服务中心，请稍后再试。</source>
+        <translation>The service centre cannot be reached at the moment. Please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="472" />
+        <source>您已退出排队。</source>
+        <translation>You left the queue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="474" />
+        <source>通话中断了，您可以再次咨询。</source>
+        <translation>The call was cut off. You can ask again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="476" />
+        <source>您已挂断通话。</source>
+        <translation>You ended the call.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="478" />
+        <source>感谢您的咨询，请按工作人员的指引继续办理。</source>
+        <translation>Thank you. Please continue as the clerk advised.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="497" />
+        <source>摄像头已关闭</source>
+        <translation>Camera is off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="504" />
+        <source>视频咨询</source>
+        <translation>Video consultation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="505" />
+        <source>工作人员将看到这样的画面</source>
+        <translation>This is what the clerk will see</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="506" />
+        <source>通话不会录像；如需录像，会先征得您的同意。</source>
+        <translation>The call is not recorded. If the clerk wants to record it, you will be asked first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="507" />
+        <source>退出排队</source>
+        <translation>Leave the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="508" />
+        <source>挂断</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="509" />
+        <source>停止录像</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="510" />
+        <source>正在录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="511" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="512" />
+        <source>工作人员请求录像</source>
+        <translation>The clerk asks to record this call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="514" />
+        <source>录像仅用于核对本次办理，由服务中心保存。不同意也可以继续咨询，同意后也可以随时停止。</source>
+        <translation>The recording is only used to check this service and is kept by the service centre. You can say no and still talk with the clerk; if you say yes, you can stop it at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="516" />
+        <source>同意录像</source>
+        <translation>Yes, record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="517" />
+        <source>不同意</source>
+        <translation>No, do not record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="518" />
+        <source>再次咨询</source>
+        <translation>Ask again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="518" />
+        <source>重新排队联系工作人员</source>
+        <translation>Queue again for a clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="519" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="520" />
+        <source>也可以拨打12345政务服务热线咨询</source>
+        <translation>You can also call the 12345 government service hotline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="521" />
+        <location filename="../../ui/screens/consult.py" line="522" />
+        <source>正在打开摄像头……</source>
+        <translation>Turning the camera on…</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
         <location filename="../../ui/screens/diagnostics.py" line="522" />
@@ -1167,11 +1455,16 @@
     </message>
     <message>
         <location filename="../../ui/screens/face.py" line="413" />
+        <source>请到人工窗口，或在这里视频连线工作人员核验身份</source>
+        <translation>Please go to the counter, or talk with a clerk by video here to verify your identity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="415" />
         <source>请到人工窗口，工作人员会帮您核验身份</source>
         <translation>Please go to the counter: a clerk will verify your identity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/face.py" line="415" />
+        <location filename="../../ui/screens/face.py" line="417" />
         <source>已确认是您本人</source>
         <translation>Your identity is confirmed</translation>
     </message>
@@ -1505,73 +1798,73 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="121" />
+        <location filename="../../ui/screens/item.py" line="132" />
         <source>识别营业执照</source>
         <translation>Read my business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="121" />
+        <location filename="../../ui/screens/item.py" line="132" />
         <source>营业执照正本或副本，放到高拍仪下即可</source>
         <translation>Original or duplicate: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="123" />
-        <location filename="../../ui/screens/item.py" line="124" />
+        <location filename="../../ui/screens/item.py" line="134" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>识别证件</source>
         <translation>Read my ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="123" />
+        <location filename="../../ui/screens/item.py" line="134" />
         <source>居民身份证国徽面，放到高拍仪下即可</source>
         <translation>Emblem side: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="124" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>居民身份证人像面，放到高拍仪下即可</source>
         <translation>Photo side: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="129" />
+        <location filename="../../ui/screens/item.py" line="140" />
         <source>居民身份证（人像面）</source>
         <translation>ID card (photo side)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="130" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>居民身份证（国徽面）</source>
         <translation>ID card (emblem side)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="131" />
+        <location filename="../../ui/screens/item.py" line="142" />
         <source>营业执照</source>
         <translation>business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="154" />
+        <location filename="../../ui/screens/item.py" line="165" />
         <source>刷脸核验身份</source>
         <translation>Verify identity by face</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="154" />
+        <location filename="../../ui/screens/item.py" line="165" />
         <source>身份证放到读卡器上，再看着摄像头</source>
         <translation>ID card on the reader, then look at the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="161" />
+        <location filename="../../ui/screens/item.py" line="172" />
         <source>%1已识别并核对</source>
         <translation>%1: read and checked</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="166" />
+        <location filename="../../ui/screens/item.py" line="177" />
         <source>身份已核验</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="171" />
+        <location filename="../../ui/screens/item.py" line="182" />
         <source>即办（当场办结）</source>
         <translation>Same day (done on the spot)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="171" />
+        <location filename="../../ui/screens/item.py" line="182" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -1579,177 +1872,182 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="188" />
         <source>原件</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="188" />
         <source>复印件</source>
         <translation>copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="188" />
         <source>电子版</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="179" />
+        <location filename="../../ui/screens/item.py" line="190" />
         <source>本机自助办理</source>
         <translation>At this terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="180" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>邮政网点窗口办理</source>
         <translation>At a post office counter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="181" />
+        <location filename="../../ui/screens/item.py" line="192" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>Online (Guangdong government portal, Yueshengshi)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="182" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>政务服务中心窗口办理</source>
         <translation>At the government service centre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="183" />
+        <location filename="../../ui/screens/item.py" line="194" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>Home pickup of documents by a postal officer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="185" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>个人</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="185" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>企业</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="185" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>个人和企业</source>
         <translation>Individuals and businesses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="204" />
         <source>必须</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="204" />
         <source>视情况提供</source>
         <translation>if applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="207" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="199" />
+        <location filename="../../ui/screens/item.py" line="210" />
         <source>需要带的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="200" />
+        <location filename="../../ui/screens/item.py" line="211" />
         <source>去哪里办</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="202" />
+        <location filename="../../ui/screens/item.py" line="213" />
         <source>多久办好</source>
         <translation>How long it takes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="204" />
+        <location filename="../../ui/screens/item.py" line="215" />
         <source>承诺时限：</source>
         <translation>Promised: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="205" />
+        <location filename="../../ui/screens/item.py" line="216" />
         <source>法定时限：</source>
         <translation>Legal limit: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="208" />
+        <location filename="../../ui/screens/item.py" line="219" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="209" />
+        <location filename="../../ui/screens/item.py" line="220" />
         <source>可以怎么办</source>
         <translation>Ways to apply</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="210" />
+        <location filename="../../ui/screens/item.py" line="221" />
         <source>办理步骤</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="211" />
+        <location filename="../../ui/screens/item.py" line="222" />
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="212" />
+        <location filename="../../ui/screens/item.py" line="223" />
         <source>服务对象与部门</source>
         <translation>For whom, and which department</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="213" />
+        <location filename="../../ui/screens/item.py" line="224" />
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="220" />
+        <location filename="../../ui/screens/item.py" line="231" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>Your guide is printed: please take it from the slot below</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="222" />
+        <location filename="../../ui/screens/item.py" line="233" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>The printer is not available: scan the QR code above to keep the guide on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="227" />
+        <location filename="../../ui/screens/item.py" line="238" />
         <source>手机扫码，把指南带走</source>
         <translation>Scan to take this guide with you</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="228" />
+        <location filename="../../ui/screens/item.py" line="239" />
         <source>在本机申请办理</source>
         <translation>Apply here</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="228" />
+        <location filename="../../ui/screens/item.py" line="239" />
         <source>刷身份证、拍材料、签名，当场提交</source>
         <translation>ID card, photos of your papers, signature: submitted here and now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="229" />
+        <location filename="../../ui/screens/item.py" line="240" />
         <source>打印办事指南</source>
         <translation>Print this guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="230" />
+        <location filename="../../ui/screens/item.py" line="241" />
         <source>预约上门收件</source>
         <translation>Book home pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="230" />
+        <location filename="../../ui/screens/item.py" line="241" />
         <source>邮政人员到家里收取材料</source>
         <translation>A postal officer collects your documents at home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="231" />
+        <location filename="../../ui/screens/item.py" line="242" />
+        <source>视频咨询工作人员</source>
+        <translation>Talk with a clerk by video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="243" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>For help, call the 12345 government hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="266" />
+        <location filename="../../ui/screens/item.py" line="282" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>This is the service guide. Please bring the documents listed. You can print it, or scan the QR code to take it with you</translation>
     </message>
@@ -1785,62 +2083,62 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>证件识别</source>
         <translation>Read a document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>核对信息</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>身份核验</source>
         <translation>Identity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>网上服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>技术人员入口</source>
         <translation>Technician access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>办件查询</source>
         <translation>Track an application</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>预约上门</source>
         <translation>Home pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>正在打印，请稍候……</source>
         <translation>Printing, please wait…</translation>
     </message>

@@ -495,6 +495,292 @@
     </message>
 </context>
 <context>
+    <name>Consult</name>
+    <message>
+        <location filename="../../ui/consult.py" line="104" />
+        <source>视频咨询</source>
+        <translation>視頻諮詢</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultScreen</name>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="375" />
+        <source>网络不稳定，正在重新连接，您的排队位置会保留</source>
+        <translation>網絡不穩定，正在重新連接，您的排隊位置會保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="377" />
+        <source>正在为您联系工作人员，请在屏幕前稍候</source>
+        <translation>正在為您聯繫工作人員，請在屏幕前稍候</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="379" />
+        <source>您排在第 %1 位</source>
+        <translation>您排在第 %1 位</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/consult.py" line="382" />
+        <source>预计等待约 %n 分钟</source>
+        <translation>
+            <numerusform>預計等待約 %n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="382" />
+        <source>正在连接服务中心……</source>
+        <translation>正在連接服務中心……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="385" />
+        <source>咨询事项：%1</source>
+        <translation>諮詢事項：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="390" />
+        <source>工作人员 %1</source>
+        <translation>工作人員 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="392" />
+        <source>正在接通视频，请稍候……</source>
+        <translation>正在接通視頻，請稍候……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="394" />
+        <source>网络不稳定，正在重新连接……</source>
+        <translation>網絡不穩定，正在重新連接……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="396" />
+        <source>工作人员暂时关闭了麦克风</source>
+        <translation>工作人員暫時關閉了麥克風</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="398" />
+        <source>已接通，请看着屏幕说话</source>
+        <translation>已接通，請看着屏幕説話</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="408" />
+        <source>工作人员暂时关闭了摄像头</source>
+        <translation>工作人員暫時關閉了攝像頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="412" />
+        <source>正在接通视频……</source>
+        <translation>正在接通視頻……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="413" />
+        <source>打开麦克风</source>
+        <translation>打開麥克風</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="413" />
+        <source>关闭麦克风</source>
+        <translation>關閉麥克風</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="414" />
+        <source>打开摄像头</source>
+        <translation>打開攝像頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="414" />
+        <source>关闭摄像头</source>
+        <translation>關閉攝像頭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="432" />
+        <source>工作人员发来的内容（点一下即可关闭）</source>
+        <translation>工作人員發來的內容（點一下即可關閉）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="436" />
+        <source>工作人员</source>
+        <translation>工作人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="436" />
+        <source>您自己的画面</source>
+        <translation>您自己的畫面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="445" />
+        <source>办事指南</source>
+        <translation>辦事指南</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="449" />
+        <source>即办（当场办结）</source>
+        <translation>即辦（當場辦結）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/consult.py" line="449" />
+        <source>%n 个工作日</source>
+        <translation>
+            <numerusform>%n 個工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="451" />
+        <source>需要带的材料</source>
+        <translation>需要帶的材料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="451" />
+        <source>无</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="452" />
+        <source>去哪里办</source>
+        <translation>去哪裏辦</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="453" />
+        <source>多久办好</source>
+        <translation>多久辦好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="454" />
+        <source>咨询电话</source>
+        <translation>諮詢電話</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="465" />
+        <source>暂时无法视频咨询</source>
+        <translation>暫時無法視頻諮詢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="465" />
+        <source>通话已结束</source>
+        <translation>通話已結束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="468" />
+        <source>本机暂未开通视频咨询。</source>
+        <translation>本機暫未開通視頻諮詢。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="470" />
+        <source>暂时连接不上服务中心，请稍后再试。</source>
+        <translation>暫時連接不上服務中心，請稍後再試。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="472" />
+        <source>您已退出排队。</source>
+        <translation>您已退出排隊。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="474" />
+        <source>通话中断了，您可以再次咨询。</source>
+        <translation>通話中斷了，您可以再次諮詢。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="476" />
+        <source>您已挂断通话。</source>
+        <translation>您已掛斷通話。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="478" />
+        <source>感谢您的咨询，请按工作人员的指引继续办理。</source>
+        <translation>感謝您的諮詢，請按工作人員的指引繼續辦理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="497" />
+        <source>摄像头已关闭</source>
+        <translation>攝像頭已關閉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="504" />
+        <source>视频咨询</source>
+        <translation>視頻諮詢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="505" />
+        <source>工作人员将看到这样的画面</source>
+        <translation>工作人員將看到這樣的畫面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="506" />
+        <source>通话不会录像；如需录像，会先征得您的同意。</source>
+        <translation>通話不會錄像；如需錄像，會先徵得您的同意。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="507" />
+        <source>退出排队</source>
+        <translation>退出排隊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="508" />
+        <source>挂断</source>
+        <translation>掛斷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="509" />
+        <source>停止录像</source>
+        <translation>停止錄像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="510" />
+        <source>正在录像</source>
+        <translation>正在錄像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="511" />
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="512" />
+        <source>工作人员请求录像</source>
+        <translation>工作人員請求錄像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="514" />
+        <source>录像仅用于核对本次办理，由服务中心保存。不同意也可以继续咨询，同意后也可以随时停止。</source>
+        <translation>錄像僅用於核對本次辦理，由服務中心保存。不同意也可以繼續諮詢，同意後也可以隨時停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="516" />
+        <source>同意录像</source>
+        <translation>同意錄像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="517" />
+        <source>不同意</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="518" />
+        <source>再次咨询</source>
+        <translation>再次諮詢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="518" />
+        <source>重新排队联系工作人员</source>
+        <translation>重新排隊聯繫工作人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="519" />
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="520" />
+        <source>也可以拨打12345政务服务热线咨询</source>
+        <translation>也可以撥打12345政務服務熱線諮詢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="521" />
+        <location filename="../../ui/screens/consult.py" line="522" />
+        <source>正在打开摄像头……</source>
+        <translation>正在打開攝像頭……</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
         <location filename="../../ui/screens/diagnostics.py" line="522" />
@@ -1164,11 +1450,16 @@
     </message>
     <message>
         <location filename="../../ui/screens/face.py" line="413" />
+        <source>请到人工窗口，或在这里视频连线工作人员核验身份</source>
+        <translation>請到人工窗口，或在這裏視頻連線工作人員核驗身份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/face.py" line="415" />
         <source>请到人工窗口，工作人员会帮您核验身份</source>
         <translation>請到人工窗口，工作人員會幫您核驗身份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/face.py" line="415" />
+        <location filename="../../ui/screens/face.py" line="417" />
         <source>已确认是您本人</source>
         <translation>已確認是您本人</translation>
     </message>
@@ -1501,250 +1792,255 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="121" />
+        <location filename="../../ui/screens/item.py" line="132" />
         <source>识别营业执照</source>
         <translation>識別營業執照</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="121" />
+        <location filename="../../ui/screens/item.py" line="132" />
         <source>营业执照正本或副本，放到高拍仪下即可</source>
         <translation>營業執照正本或副本，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="123" />
-        <location filename="../../ui/screens/item.py" line="124" />
+        <location filename="../../ui/screens/item.py" line="134" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>识别证件</source>
         <translation>識別證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="123" />
+        <location filename="../../ui/screens/item.py" line="134" />
         <source>居民身份证国徽面，放到高拍仪下即可</source>
         <translation>居民身份證國徽面，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="124" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>居民身份证人像面，放到高拍仪下即可</source>
         <translation>居民身份證人像面，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="129" />
+        <location filename="../../ui/screens/item.py" line="140" />
         <source>居民身份证（人像面）</source>
         <translation>居民身份證（人像面）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="130" />
+        <location filename="../../ui/screens/item.py" line="141" />
         <source>居民身份证（国徽面）</source>
         <translation>居民身份證（國徽面）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="131" />
+        <location filename="../../ui/screens/item.py" line="142" />
         <source>营业执照</source>
         <translation>營業執照</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="154" />
+        <location filename="../../ui/screens/item.py" line="165" />
         <source>刷脸核验身份</source>
         <translation>刷臉核驗身份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="154" />
+        <location filename="../../ui/screens/item.py" line="165" />
         <source>身份证放到读卡器上，再看着摄像头</source>
         <translation>身份證放到讀卡器上，再看着攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="161" />
+        <location filename="../../ui/screens/item.py" line="172" />
         <source>%1已识别并核对</source>
         <translation>%1已識別並核對</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="166" />
+        <location filename="../../ui/screens/item.py" line="177" />
         <source>身份已核验</source>
         <translation>身份已核驗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="171" />
+        <location filename="../../ui/screens/item.py" line="182" />
         <source>即办（当场办结）</source>
         <translation>即辦（當場辦結）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="171" />
+        <location filename="../../ui/screens/item.py" line="182" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n 個工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="188" />
         <source>原件</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="188" />
         <source>复印件</source>
         <translation>複印件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="188" />
         <source>电子版</source>
         <translation>電子版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="179" />
+        <location filename="../../ui/screens/item.py" line="190" />
         <source>本机自助办理</source>
         <translation>本機自助辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="180" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>邮政网点窗口办理</source>
         <translation>郵政網點窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="181" />
+        <location filename="../../ui/screens/item.py" line="192" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>網上辦理（廣東政務服務網、粵省事）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="182" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>政务服务中心窗口办理</source>
         <translation>政務服務中心窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="183" />
+        <location filename="../../ui/screens/item.py" line="194" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>可預約郵政人員上門收取材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="185" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>个人</source>
         <translation>個人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="185" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>企业</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="185" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>个人和企业</source>
         <translation>個人和企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="204" />
         <source>必须</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="204" />
         <source>视情况提供</source>
         <translation>視情況提供</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="207" />
         <source>不收费</source>
         <translation>不收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="199" />
+        <location filename="../../ui/screens/item.py" line="210" />
         <source>需要带的材料</source>
         <translation>需要帶的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="200" />
+        <location filename="../../ui/screens/item.py" line="211" />
         <source>去哪里办</source>
         <translation>去哪裏辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="202" />
+        <location filename="../../ui/screens/item.py" line="213" />
         <source>多久办好</source>
         <translation>多久辦好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="204" />
+        <location filename="../../ui/screens/item.py" line="215" />
         <source>承诺时限：</source>
         <translation>承諾時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="205" />
+        <location filename="../../ui/screens/item.py" line="216" />
         <source>法定时限：</source>
         <translation>法定時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="208" />
+        <location filename="../../ui/screens/item.py" line="219" />
         <source>收费</source>
         <translation>收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="209" />
+        <location filename="../../ui/screens/item.py" line="220" />
         <source>可以怎么办</source>
         <translation>可以怎麼辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="210" />
+        <location filename="../../ui/screens/item.py" line="221" />
         <source>办理步骤</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="211" />
+        <location filename="../../ui/screens/item.py" line="222" />
         <source>咨询电话</source>
         <translation>諮詢電話</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="212" />
+        <location filename="../../ui/screens/item.py" line="223" />
         <source>服务对象与部门</source>
         <translation>服務對象與部門</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="213" />
+        <location filename="../../ui/screens/item.py" line="224" />
         <source>设定依据</source>
         <translation>設定依據</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="220" />
+        <location filename="../../ui/screens/item.py" line="231" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>指南已打印，請在下方出紙口取走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="222" />
+        <location filename="../../ui/screens/item.py" line="233" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>打印機暫不可用，請用手機掃描上方二維碼保存指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="227" />
+        <location filename="../../ui/screens/item.py" line="238" />
         <source>手机扫码，把指南带走</source>
         <translation>手機掃碼，把指南帶走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="228" />
+        <location filename="../../ui/screens/item.py" line="239" />
         <source>在本机申请办理</source>
         <translation>在本機申請辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="228" />
+        <location filename="../../ui/screens/item.py" line="239" />
         <source>刷身份证、拍材料、签名，当场提交</source>
         <translation>刷身份證、拍材料、簽名，當場提交</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="229" />
+        <location filename="../../ui/screens/item.py" line="240" />
         <source>打印办事指南</source>
         <translation>打印辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="230" />
+        <location filename="../../ui/screens/item.py" line="241" />
         <source>预约上门收件</source>
         <translation>預約上門收件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="230" />
+        <location filename="../../ui/screens/item.py" line="241" />
         <source>邮政人员到家里收取材料</source>
         <translation>郵政人員到家裏收取材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="231" />
+        <location filename="../../ui/screens/item.py" line="242" />
+        <source>视频咨询工作人员</source>
+        <translation>視頻諮詢工作人員</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/item.py" line="243" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>需要幫助可撥打12345政務服務熱線</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="266" />
+        <location filename="../../ui/screens/item.py" line="282" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>這是辦事指南，請準備好所列材料。可以打印指南，或用手機掃描二維碼帶走</translation>
     </message>
@@ -1780,62 +2076,62 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="204" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>首页</source>
         <translation>首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>事项查询</source>
         <translation>事項查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>证件识别</source>
         <translation>證件識別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>核对信息</source>
         <translation>核對信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>身份核验</source>
         <translation>身份核驗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>网上服务</source>
         <translation>網上服務</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>技术人员入口</source>
         <translation>技術人員入口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>办件查询</source>
         <translation>辦件查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>预约上门</source>
         <translation>預約上門</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>正在打印，请稍候……</source>
         <translation>正在打印，請稍候……</translation>
     </message>

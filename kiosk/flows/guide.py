@@ -10,7 +10,7 @@ from kiosk.content import in_script, item_name
 
 # Actions whose flows this version of the terminal runs; later flows (submission, pickup booking, video
 # consultation) add theirs. An action is offered only when its flow runs and the item supports it.
-AVAILABLE_ACTIONS: frozenset[str] = frozenset({"submit"})
+AVAILABLE_ACTIONS: frozenset[str] = frozenset({"submit", "consult"})
 # Characters: about 90 keep the code at QR version 10 or below, whose modules stay large enough for any phone
 # camera at arm's length on screen and on a receipt.
 QR_LIMIT = 90

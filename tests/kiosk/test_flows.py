@@ -57,8 +57,8 @@ def test_guide_in_three_scripts_and_only_actions_whose_flow_exists(store):
         and "廣州" in hk.phone
     )
     assert en.name.startswith("Apply") and en.subtitle == "社会保障卡申领"
-    # Only actions whose flow runs: submitting here (a self-service item); video consult arrives with its flow.
-    assert item.self_service and "submit" in zh.actions and "consult" not in zh.actions
+    # Only actions whose flow runs: submitting here (a self-service item) and video consultation.
+    assert item.self_service and "submit" in zh.actions and "consult" in zh.actions
     assert item_actions(item, frozenset({"submit", "consult"})) == ("submit", "consult")
     assert in_script("社会保险", "en") == "社会保险" and item_name(item, "en").startswith("Apply")
 

@@ -96,7 +96,7 @@ def test_enabled_modules_follow_config_and_elderly_mode_shows_four():
     config = load_config(environ={})
     ids = [m.id for m in enabled_modules(config)]
     assert ids[:5] == ["search", "self_service", "status", "pickup", "social_insurance"]
-    assert "consult" not in ids  # its flow does not exist yet
+    assert "consult" in ids  # 视频咨询: its flow exists
     elderly = enabled_modules(config, elderly=True)
     assert len(elderly) == 4 and elderly[0].id == "search"
     assert module_by_id("portal_gba").portal

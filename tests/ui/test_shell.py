@@ -76,6 +76,7 @@ def test_attract_touch_home_and_only_modules_whose_flow_exists(qtbot, window):
         "status",
         "pickup",
         "social_insurance",
+        "consult",
         "portal_gba",
         "portal_gdzwfw",
         "portal_market",

@@ -159,11 +159,11 @@ class FaceScreen(GuidedCameraScreen):
         policy.setRetainSizeWhenHidden(True)
         self.progress.setSizePolicy(policy)
         self.status = label(role="instruction", name="faceStatus")
-        self.retry = button(role="action", name="faceRetry")
+        self.retry = button(role="primary", name="faceRetry")  # "action" colours only a TextButton's labels
         self.retry.clicked.connect(self.try_again)
-        self.to_clerk = button(role="action", name="faceConsult")
+        self.to_clerk = button(role="primary", name="faceConsult")
         self.to_clerk.clicked.connect(self.consult.emit)
-        self.done = button(role="action", name="faceContinue")
+        self.done = button(role="primary", name="faceContinue")
         self.done.clicked.connect(self.verified.emit)
         self.cancel = button(role="chrome", name="faceCancel")
         self.cancel.clicked.connect(self.cancelled.emit)
@@ -409,6 +409,8 @@ class FaceScreen(GuidedCameraScreen):
         self.progress.setVisible(phase == "verifying" and self.progress.value() > 0)
         if phase == "failed":
             self.status.setText(self.tr("还可以再试 %n 次", "", flow.tries_left))
+        elif phase in ("exhausted", "no_reference") and has_clerk:
+            self.status.setText(self.tr("请到人工窗口，或在这里视频连线工作人员核验身份"))
         elif phase in ("exhausted", "no_reference"):
             self.status.setText(self.tr("请到人工窗口，工作人员会帮您核验身份"))
         elif phase == "verified":

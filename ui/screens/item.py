@@ -22,6 +22,7 @@ class ItemScreen(ScreenBase):
     verify_face = Signal()  # prove who is at the terminal: the ID card's photo against the face camera
     pickup = Signal()  # book a postal officer to collect this item's materials at home
     apply = Signal()  # submit an application for this item here
+    consult = Signal()  # talk with a clerk by video about this item
 
     def __init__(self, ctx: Context):
         super().__init__(ctx, "itemScreen")
@@ -35,6 +36,9 @@ class ItemScreen(ScreenBase):
         # The main action for a self-service item, right under its name: apply here.
         self.apply_button = TextButton("", "", "action", "applyHere")
         self.apply_button.clicked.connect(self.apply.emit)
+        self.consult_button = button(role="chrome", name="consultHere")  # a clerk by video, for any item
+        self.consult_button.clicked.connect(self.consult.emit)
+        self.consult_button.hide()
         self.title = label(role="title", name="itemTitle")
         self.subtitle = label(role="subtitle", name="itemSubtitle")
         self.body = QTextBrowser()
@@ -54,6 +58,11 @@ class ItemScreen(ScreenBase):
         actions.addWidget(self.documents, 3)
         left.addLayout(actions)
         left.addWidget(self.documents_status)
+        # Under the documents in landscape: the pickup button and the video clerk side by side.
+        self.help_row = QHBoxLayout()
+        self.help_row.setSpacing(16)
+        self.help_row.addStretch(1)
+        left.addLayout(self.help_row)
         left.addWidget(self.body, 1)
         self.outer.addLayout(left, 3)
         side_frame = QFrame()
@@ -62,7 +71,7 @@ class ItemScreen(ScreenBase):
         side.setContentsMargins(24, 24, 24, 24)
         self.qr_caption = label(role="instruction", name="qrCaption")
         self.qr = QrCode(side=340)
-        qr_row = QHBoxLayout()
+        qr_row = self.qr_row = QHBoxLayout()
         qr_row.addStretch(1)
         qr_row.addWidget(self.qr)
         qr_row.addStretch(1)
@@ -101,6 +110,7 @@ class ItemScreen(ScreenBase):
             self.qr.set_text("")
             self.pickup_button.hide()
             self.apply_button.hide()
+            self.consult_button.hide()
             self.show_documents()
             return
         language = self.ctx.session.language
@@ -113,6 +123,7 @@ class ItemScreen(ScreenBase):
         self.qr.set_text(qr_text(self.item, language))
         self.pickup_button.setVisible("door_pickup" in self.item.channels)
         self.apply_button.setVisible("submit" in self.guide.actions)
+        self.consult_button.setVisible("consult" in self.guide.actions and "consult" in self.ctx.services)
         self.show_documents()
 
     def document_texts(self, kind: str) -> tuple[str, str]:
@@ -228,6 +239,7 @@ class ItemScreen(ScreenBase):
         self.apply_button.set_texts(self.tr("在本机申请办理"), self.tr("刷身份证、拍材料、签名，当场提交"))
         self.print_button.setText(self.tr("打印办事指南"))
         self.pickup_button.set_texts(self.tr("预约上门收件"), self.tr("邮政人员到家里收取材料"))
+        self.consult_button.setText(self.tr("视频咨询工作人员"))
         self.actions_note.setText(self.tr("需要帮助可拨打12345政务服务热线"))
         self.render()
 
@@ -240,15 +252,19 @@ class ItemScreen(ScreenBase):
         self.place_pickup(portrait)
 
     def place_pickup(self, portrait: bool) -> None:
-        """The pickup button where it costs no height (elderly mode has none to spare): beside the print button in
-        portrait, under the document buttons (as wide as its words) in landscape."""
-        for layout in (self.print_row, self.left_column):
+        """The pickup and video clerk buttons where they cost no height (elderly mode has none to spare): beside
+        the print button and the QR code in portrait, under the document buttons (as wide as their words) in
+        landscape."""
+        for layout in (self.print_row, self.left_column, self.help_row, self.qr_row):
             layout.removeWidget(self.pickup_button)
+            layout.removeWidget(self.consult_button)
         if portrait:
             self.print_row.addWidget(self.pickup_button, 1)
+            # The video clerk beside the QR code: elderly portrait has no height to spare.
+            self.qr_row.addWidget(self.consult_button, 0, Qt.AlignmentFlag.AlignVCenter)
         else:
-            index = self.left_column.indexOf(self.documents_status) + 1
-            self.left_column.insertWidget(index, self.pickup_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.help_row.insertWidget(0, self.pickup_button)
+            self.help_row.insertWidget(1, self.consult_button)
 
     def entered(self) -> None:
         """Back from reading a document: show that it was read."""

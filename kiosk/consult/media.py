@@ -1,0 +1,508 @@
+"""The call's media for aiortc: the face camera as a paced video track, the microphone as an audio track, the
+clerk's audio to the speaker, the clerk's video to a callback, and the ladder that lowers the picture on a weak
+link (and raises it again) from RTCP figures. Audio is never degraded: a clerk can help without a picture but not
+without a voice.
+
+Everything stays in memory: frames are handed on and dropped, never written anywhere.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fractions
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+from aiortc import MediaStreamTrack
+from aiortc.mediastreams import VIDEO_TIME_BASE, AudioStreamTrack, MediaStreamError, VideoStreamTrack
+from av import AudioFrame, AudioResampler, VideoFrame
+
+log = logging.getLogger("kiosk.consult.media")
+
+SAMPLE_RATE = 48000
+AUDIO_FRAME_SAMPLES = 960  # 20 ms at 48 kHz: Opus's usual frame
+AUDIO_TIME_BASE = fractions.Fraction(1, SAMPLE_RATE)
+MIC_QUEUE_FRAMES = 10  # 200 ms: older microphone blocks are dropped rather than delaying speech
+SPEAKER_BUFFER_S = 0.3  # more than this waiting for the speaker: the oldest goes (latency over completeness)
+MUTED_VIDEO_FPS = 2.0  # a muted camera still sends a black picture, slowly, so the clerk's page keeps its track
+BEHIND_S = 0.2  # a video track this late (a busy CPU) restarts its pacing instead of sending a burst
+
+
+@dataclass(frozen=True)
+class Level:
+    """One rung of the picture ladder: capture size and frame rate."""
+
+    width: int
+    height: int
+    fps: float
+
+
+def ladder(top_fps: float = 15.0) -> tuple[Level, ...]:
+    """The rungs from 640x480 at the camera's rate down to a thumbnail at 5 fps."""
+    top = max(1.0, min(top_fps, 30.0))
+    rungs = ((640, 480, top), (480, 360, top), (320, 240, 12.0), (320, 240, 8.0), (160, 120, 5.0))
+    return tuple(Level(w, h, min(fps, top)) for w, h, fps in rungs)
+
+
+class Degrader:
+    """Lowers the picture one rung after `down_after` bad readings in a row (loss or RTT over the limits) and
+    raises it one rung after `up_after` good ones: slow to trust a recovered link, quick to spare a weak one."""
+
+    def __init__(
+        self,
+        levels: tuple[Level, ...] | None = None,
+        bad_loss: float = 0.05,
+        bad_rtt: float = 0.4,
+        good_loss: float = 0.01,
+        good_rtt: float = 0.25,
+        down_after: int = 2,
+        up_after: int = 5,
+    ):
+        self.levels = levels or ladder()
+        self.bad_loss, self.bad_rtt = bad_loss, bad_rtt
+        self.good_loss, self.good_rtt = good_loss, good_rtt
+        self.down_after, self.up_after = down_after, up_after
+        self.index = 0
+        self.bad = self.good = 0
+
+    @property
+    def level(self) -> Level:
+        """The rung in use."""
+        return self.levels[self.index]
+
+    def observe(self, loss: float | None, rtt: float | None) -> Level | None:
+        """One reading (loss as a fraction, RTT in seconds; None when unknown); the new rung if it changed."""
+        if loss is None and rtt is None:
+            return None
+        loss = loss or 0.0
+        if loss > self.bad_loss or (rtt is not None and rtt > self.bad_rtt):
+            self.bad, self.good = self.bad + 1, 0
+        elif loss <= self.good_loss and (rtt is None or rtt < self.good_rtt):
+            self.bad, self.good = 0, self.good + 1
+        else:
+            self.bad = self.good = 0  # in between: hold the rung
+        if self.bad >= self.down_after and self.index < len(self.levels) - 1:
+            self.index += 1
+            self.bad = 0
+            return self.level
+        if self.good >= self.up_after and self.index > 0:
+            self.index -= 1
+            self.good = 0
+            return self.level
+        return None
+
+
+class RateMeter:
+    """Events per second over the last couple of seconds."""
+
+    def __init__(self, window: float = 2.0, clock: Callable[[], float] = time.monotonic):
+        self.window = window
+        self.clock = clock
+        self.times: deque[float] = deque()
+        self.count = 0
+
+    def tick(self) -> None:
+        """One event now."""
+        now = self.clock()
+        self.count += 1
+        self.times.append(now)
+        while self.times and now - self.times[0] > self.window:
+            self.times.popleft()
+
+    def rate(self) -> float:
+        """Events per second (0 when fewer than two in the window, or the last one is old)."""
+        times = list(self.times)
+        if len(times) < 2 or self.clock() - times[-1] > self.window:
+            return 0.0
+        return (len(times) - 1) / max(times[-1] - times[0], 1e-6)
+
+
+def fit_frame(image: np.ndarray, width: int, height: int) -> np.ndarray:
+    """`image` scaled down (never up) to fit width x height, keeping its shape; even sides for the encoder."""
+    h, w = image.shape[:2]
+    scale = min(width / w, height / h, 1.0)
+    size = (max(2, int(w * scale) // 2 * 2), max(2, int(h * scale) // 2 * 2))
+    if size == (w, h):
+        return image
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+
+
+class CameraVideoTrack(VideoStreamTrack):
+    """The resident's picture: the camera driver's newest frame at the rung's size and rate, with RTP timestamps
+    from the pacing clock. Black frames when muted or before the camera delivers.
+
+    aiortc stops a track when its connection closes: a renegotiated call gets a new track, sharing the `meter`
+    that counts what the call sent."""
+
+    kind = "video"
+
+    def __init__(self, camera: Any | None, level: Level | None = None, meter: RateMeter | None = None):
+        super().__init__()
+        self.camera = camera  # anything with latest() -> (BGR frame, time) | None: the OpenCvCamera driver
+        self.level = level or ladder()[0]
+        self.muted = False
+        self.meter = meter or RateMeter()
+        self._start: float | None = None
+        self._next = 0.0
+
+    @property
+    def frames_sent(self) -> int:
+        """Frames handed to the encoder (by every track sharing the meter)."""
+        return self.meter.count
+
+    def set_level(self, level: Level) -> None:
+        """Change size and rate from the next frame on (the VP8 encoder restarts at the new size)."""
+        self.level = level
+
+    async def recv(self) -> VideoFrame:
+        """The next frame, paced."""
+        if self.readyState != "live":
+            raise MediaStreamError
+        fps = MUTED_VIDEO_FPS if self.muted else self.level.fps
+        now = time.monotonic()
+        if self._start is None:
+            self._start = self._next = now
+        else:
+            self._next += 1.0 / fps
+            delay = self._next - now
+            if delay > 0:
+                await asyncio.sleep(delay)
+            elif delay < -BEHIND_S:
+                self._next = now
+        try:
+            image = self._image()
+        except Exception as exc:  # an exception here would silently stop the sending for good
+            log.error("camera frame unusable (%s); sending black", type(exc).__name__)
+            image = np.zeros((self.level.height, self.level.width, 3), np.uint8)
+        frame = VideoFrame.from_ndarray(image, format="bgr24")
+        frame.pts = int((self._next - self._start) * 90000)
+        frame.time_base = VIDEO_TIME_BASE
+        self.meter.tick()
+        return frame
+
+    def _image(self) -> np.ndarray:
+        latest = self.camera.latest() if self.camera is not None and not self.muted else None
+        if latest is None:
+            return np.zeros((self.level.height, self.level.width, 3), np.uint8)
+        frame = latest[0]
+        if frame.ndim == 2:
+            frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
+        return np.ascontiguousarray(fit_frame(frame, self.level.width, self.level.height))
+
+
+def _sounddevice():
+    try:
+        import sounddevice
+    except OSError as exc:  # no PortAudio library: the call goes on without sound devices
+        log.warning("no PortAudio: %s", exc)
+        return None
+    return sounddevice
+
+
+def device_id(value: Any) -> int | str | None:
+    """A PortAudio device from config: "" or None for the default, digits for an index, else a name."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if str(value).isdigit() else str(value)
+
+
+class Microphone:
+    """The microphone for the whole call: 48 kHz mono int16 in 20 ms blocks from a sounddevice input stream (its
+    own thread) into a short queue on the event loop; tracks come and go with peer connections."""
+
+    def __init__(self, device: Any = None, use_device: bool = True):
+        self.device = device_id(device)
+        self.use_device = use_device
+        self.stream = None
+        self.failed = ""  # why the microphone did not open ("" when it did, or was not asked for)
+        self.queue: asyncio.Queue[np.ndarray] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def open(self) -> None:
+        """Open the device (off the event loop: PortAudio can take a moment)."""
+        self._loop = asyncio.get_running_loop()
+        self.queue = asyncio.Queue(MIC_QUEUE_FRAMES)
+        if self.use_device and self.stream is None:
+            await self._loop.run_in_executor(None, self._open_stream)
+
+    def _open_stream(self) -> None:
+        sd = _sounddevice()
+        if sd is None:
+            self.failed = "no PortAudio"
+            return
+        try:
+            stream = sd.InputStream(
+                samplerate=SAMPLE_RATE,
+                channels=1,
+                dtype="int16",
+                blocksize=AUDIO_FRAME_SAMPLES,
+                device=self.device,
+                latency="low",
+                callback=self._captured,
+            )
+            stream.start()
+        except Exception as exc:  # PortAudioError, or ValueError for an unknown device name
+            self.failed = f"{type(exc).__name__}: {exc}"
+            log.warning("microphone unavailable (%s); sending silence", self.failed)
+            return
+        self.stream = stream
+
+    def _captured(self, indata: np.ndarray, _frames: int, _time: Any, _status: Any) -> None:
+        # PortAudio's thread: hand the block to the event loop and return at once.
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(self._enqueue, indata[:, 0].copy())
+
+    def _enqueue(self, block: np.ndarray) -> None:
+        queue = self.queue
+        if queue is None:
+            return
+        if queue.full():
+            queue.get_nowait()  # drop the oldest: late speech is worse than a tiny gap
+        queue.put_nowait(block)
+
+    async def read(self) -> np.ndarray | None:
+        """The next 20 ms block (None when the device stalls a moment)."""
+        if self.queue is None:
+            return None
+        try:
+            return await asyncio.wait_for(self.queue.get(), timeout=0.1)
+        except TimeoutError:
+            return None
+
+    def close(self) -> None:
+        """Release the device and forget what it heard."""
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            try:
+                stream.stop()
+                stream.close()
+            except Exception as exc:
+                log.warning("closing the microphone: %s", type(exc).__name__)
+        self.queue = None
+
+
+class MicrophoneTrack(AudioStreamTrack):
+    """The resident's voice as 20 ms frames from the call's Microphone, or paced silence when muted or when no
+    microphone opened."""
+
+    kind = "audio"
+
+    def __init__(self, microphone: Microphone | None = None, meter: RateMeter | None = None):
+        super().__init__()
+        self.microphone = microphone
+        self.muted = False
+        self.meter = meter or RateMeter()
+        self._pts = 0
+        self._start: float | None = None
+
+    @property
+    def frames_sent(self) -> int:
+        """Frames handed to the encoder (by every track sharing the meter)."""
+        return self.meter.count
+
+    async def recv(self) -> AudioFrame:
+        """The next 20 ms of the microphone (silence when muted or without one)."""
+        if self.readyState != "live":
+            raise MediaStreamError
+        microphone = self.microphone
+        if microphone is not None and microphone.stream is not None:
+            samples = await microphone.read()  # the device paces the track
+        else:
+            samples = None
+            await self._pace()
+        if samples is None or samples.size != AUDIO_FRAME_SAMPLES or self.muted:
+            samples = np.zeros(AUDIO_FRAME_SAMPLES, np.int16)
+        frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = SAMPLE_RATE
+        frame.pts = self._pts
+        frame.time_base = AUDIO_TIME_BASE
+        self._pts += AUDIO_FRAME_SAMPLES
+        self.meter.tick()
+        return frame
+
+    async def _pace(self) -> None:
+        now = time.monotonic()
+        if self._start is None:
+            self._start = now
+            return
+        wait = self._start + self._pts / SAMPLE_RATE - now
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+
+class _Ring:
+    """Samples waiting for the speaker, bounded: the oldest are dropped when it overflows."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.data = np.zeros(0, np.int16)
+        self.lock = threading.Lock()
+
+    def write(self, samples: np.ndarray) -> None:
+        with self.lock:
+            self.data = np.concatenate([self.data, samples])[-self.limit :]
+
+    def read(self, count: int) -> np.ndarray:
+        with self.lock:
+            out, self.data = self.data[:count], self.data[count:]
+        return out if out.size == count else np.concatenate([out, np.zeros(count - out.size, np.int16)])
+
+
+class SpeakerPlayer:
+    """The clerk's voice to the speaker through a sounddevice output stream; without one the frames are still
+    received and counted (and dropped)."""
+
+    def __init__(self, device: Any = None, use_device: bool = True):
+        self.device = device_id(device)
+        self.use_device = use_device
+        self.frames_received = 0
+        self.meter = RateMeter()
+        self.level_dbfs = -120.0  # of the last frame heard: tests and the technician look at it
+        self.stream = None
+        self.failed = ""
+        self.ring = _Ring(int(SPEAKER_BUFFER_S * SAMPLE_RATE))
+        self.task: asyncio.Task | None = None
+
+    async def start(self, track: MediaStreamTrack) -> None:
+        """Play `track` until it ends."""
+        if self.use_device and self.stream is None:
+            await asyncio.get_running_loop().run_in_executor(None, self._open_stream)
+        self.task = asyncio.ensure_future(self._play(track))
+
+    def _open_stream(self) -> None:
+        sd = _sounddevice()
+        if sd is None:
+            self.failed = "no PortAudio"
+            return
+        try:
+            stream = sd.OutputStream(
+                samplerate=SAMPLE_RATE,
+                channels=1,
+                dtype="int16",
+                blocksize=AUDIO_FRAME_SAMPLES,
+                device=self.device,
+                latency="low",
+                callback=self._fill,
+            )
+            stream.start()
+        except Exception as exc:
+            self.failed = f"{type(exc).__name__}: {exc}"
+            log.warning("speaker unavailable (%s)", self.failed)
+            return
+        self.stream = stream
+
+    def _fill(self, outdata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:
+        outdata[:, 0] = self.ring.read(frames)
+
+    async def _play(self, track: MediaStreamTrack) -> None:
+        resampler = AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            self.frames_received += 1
+            self.meter.tick()
+            for out in resampler.resample(frame):
+                samples = out.to_ndarray().reshape(-1).astype(np.int16, copy=False)
+                if samples.size:
+                    rms = float(np.sqrt(np.mean(np.square(samples.astype(np.float64))))) / 32768
+                    self.level_dbfs = 20 * np.log10(rms) if rms > 1e-6 else -120.0
+                if self.stream is not None:
+                    self.ring.write(samples)
+
+    def close(self) -> None:
+        """Stop playing and release the speaker."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            try:
+                stream.stop()
+                stream.close()
+            except Exception as exc:
+                log.warning("closing the speaker: %s", type(exc).__name__)
+        self.ring.read(self.ring.limit)  # nothing of the call stays in memory
+
+
+class RemoteVideo:
+    """The clerk's picture: every decoded frame as a BGR array to `on_frame` (which must return at once)."""
+
+    def __init__(self, on_frame: Callable[[np.ndarray], None] | None, clock: Callable[[], float] = time.monotonic):
+        self.on_frame = on_frame
+        self.clock = clock
+        self.frames_received = 0
+        self.first_at: float | None = None
+        self.size = (0, 0)
+        self.meter = RateMeter()
+        self.task: asyncio.Task | None = None
+
+    def start(self, track: MediaStreamTrack) -> None:
+        """Receive `track` until it ends."""
+        self.task = asyncio.ensure_future(self._receive(track))
+
+    async def _receive(self, track: MediaStreamTrack) -> None:
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                return
+            if self.first_at is None:
+                self.first_at = self.clock()
+            self.frames_received += 1
+            self.meter.tick()
+            self.size = (frame.width, frame.height)
+            if self.on_frame is not None:
+                try:
+                    self.on_frame(frame.to_ndarray(format="bgr24"))
+                except Exception:
+                    log.exception("the remote frame callback failed")
+
+    def close(self) -> None:
+        """Stop receiving."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+
+
+@dataclass(frozen=True)
+class LinkReading:
+    """What RTCP says of the link now."""
+
+    loss: float | None  # fraction of video packets the clerk's side lost in its last report
+    rtt: float | None  # seconds
+    bytes_sent: int
+    bytes_received: int
+
+
+def link_reading(report: Any) -> LinkReading:
+    """The figures the degrade ladder and stats need, from an aiortc RTCStatsReport."""
+    loss = rtt = None
+    audio_rtt = None
+    sent = received = 0
+    for stat in report.values():
+        kind = getattr(stat, "type", "")
+        if kind == "remote-inbound-rtp":
+            if getattr(stat, "kind", "") == "video":
+                loss = stat.fractionLost / 256  # RTCP's 8-bit fraction
+                rtt = stat.roundTripTime if stat.roundTripTime is not None else rtt
+            elif stat.roundTripTime is not None:
+                audio_rtt = stat.roundTripTime
+        elif kind == "outbound-rtp":
+            sent += stat.bytesSent
+        elif kind == "transport":
+            received = max(received, stat.bytesReceived)
+    return LinkReading(loss, rtt if rtt is not None else audio_rtt, sent, received)

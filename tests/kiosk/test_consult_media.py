@@ -1,0 +1,405 @@
+"""The call's media: the camera track over the real OpenCV driver reading its MJPEG simulator, two aiortc peers in
+one process exchanging video and audio through the terminal's tracks, the microphone and speaker on PulseAudio
+null sinks, and the picture ladder driven by synthetic RTCP figures."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from aiortc import RTCConfiguration, RTCPeerConnection
+from aiortc.mediastreams import AudioStreamTrack, VideoStreamTrack
+from aiortc.stats import (
+    RTCOutboundRtpStreamStats,
+    RTCRemoteInboundRtpStreamStats,
+    RTCStatsReport,
+    RTCTransportStats,
+)
+from av import AudioFrame, AudioResampler, VideoFrame
+
+from devices.audio.sounddevice_audio import dominant_frequency, tone
+from devices.camera.opencv_camera import OpenCvCamera
+from devices.camera.sim import CameraSimulator
+from kiosk.consult.call import ConsultClient
+from kiosk.consult.media import (
+    CameraVideoTrack,
+    Degrader,
+    Level,
+    Microphone,
+    MicrophoneTrack,
+    RemoteVideo,
+    SpeakerPlayer,
+    fit_frame,
+    ladder,
+    link_reading,
+)
+
+
+def pulse_running() -> bool:
+    return bool(shutil.which("pactl")) and subprocess.run(["pactl", "info"], capture_output=True).returncode == 0
+
+
+needs_pulse = pytest.mark.skipif(
+    not pulse_running(), reason="no PulseAudio server (scripts/bootstrap.sh test starts one)"
+)
+
+
+@pytest.fixture(scope="module")
+def camera():
+    """The real OpenCV driver on the camera simulator's MJPEG stream (its generated scene, 15 fps)."""
+    sim = CameraSimulator(640, 480, 15)
+    driver = OpenCvCamera(sim.url, 640, 480, 15)
+    driver.open()
+    deadline = time.monotonic() + 10
+    while driver.latest() is None:
+        assert time.monotonic() < deadline, "no frames from the camera simulator"
+        time.sleep(0.05)
+    yield driver
+    driver.close()
+    sim.close()
+
+
+def run(coro):
+    """Run a coroutine on a fresh event loop (closed after)."""
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.run_until_complete(loop.shutdown_default_executor())
+        loop.close()
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "condition not reached"
+        await asyncio.sleep(0.02)
+
+
+# -- the camera track ---------------------------------------------------------------------------------------------
+def test_camera_track_sends_the_drivers_frames_paced_and_stamped(camera):
+    async def main() -> None:
+        track = CameraVideoTrack(camera, Level(640, 480, 15))
+        started = time.monotonic()
+        frames = [await track.recv() for _ in range(16)]
+        elapsed = time.monotonic() - started
+        assert 0.9 < elapsed < 1.5  # 15 frames' worth of pacing after the first
+        assert all(f.width == 640 and f.height == 480 for f in frames)
+        stamps = [f.pts for f in frames]
+        assert stamps == sorted(stamps) and abs((stamps[-1] - stamps[0]) / 90000 - 1.0) < 0.05
+        picture = frames[-1].to_ndarray(format="bgr24")
+        assert 60 < picture.mean() < 200  # the simulator's scene, not black
+        track.set_level(Level(320, 240, 8))
+        smaller = await track.recv()
+        assert (smaller.width, smaller.height) == (320, 240)
+        track.muted = True
+        dark = await track.recv()
+        assert dark.to_ndarray(format="bgr24").max() < 20  # muted: black
+        assert track.frames_sent == 18
+        track.stop()
+
+    run(main())
+
+
+def test_frames_are_fitted_never_stretched_nor_enlarged():
+    wide = np.zeros((720, 1280, 3), np.uint8)
+    assert fit_frame(wide, 640, 480).shape == (360, 640, 3)
+    small = np.zeros((240, 320, 3), np.uint8)
+    assert fit_frame(small, 640, 480) is small
+    odd = np.zeros((481, 641, 3), np.uint8)
+    height, width = fit_frame(odd, 640, 480).shape[:2]
+    assert height <= 480 and width <= 640 and height % 2 == 0 and width % 2 == 0  # the encoder wants even sides
+
+
+def test_a_camera_without_frames_sends_black_rather_than_nothing():
+    class Blind:
+        def latest(self):
+            return None
+
+    async def main() -> None:
+        track = CameraVideoTrack(Blind(), Level(320, 240, 10))
+        frame = await track.recv()
+        assert (frame.width, frame.height) == (320, 240)
+        track.stop()
+
+    run(main())
+
+
+# -- two peers ----------------------------------------------------------------------------------------------------
+class Pattern(VideoStreamTrack):
+    """The clerk's camera: a blue picture at 30 fps."""
+
+    async def recv(self) -> VideoFrame:
+        pts, time_base = await self.next_timestamp()
+        frame = VideoFrame.from_ndarray(np.full((480, 640, 3), (200, 80, 30), np.uint8), format="bgr24")
+        frame.pts, frame.time_base = pts, time_base
+        return frame
+
+
+class Tone(AudioStreamTrack):
+    """The clerk's voice: a 440 Hz tone, 48 kHz mono in 20 ms frames."""
+
+    def __init__(self, frequency: float = 440.0) -> None:
+        super().__init__()
+        self.frequency = frequency
+        self.n = 0
+        self.started: float | None = None
+
+    async def recv(self) -> AudioFrame:
+        if self.started is None:
+            self.started = time.monotonic()
+        wait = self.started + self.n / 48000 - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        t = (np.arange(960) + self.n) / 48000
+        samples = (0.3 * 32767 * np.sin(2 * np.pi * self.frequency * t)).astype(np.int16).reshape(1, -1)
+        frame = AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+        frame.sample_rate, frame.pts, frame.time_base = 48000, self.n, Fraction(1, 48000)
+        self.n += 960
+        return frame
+
+
+class Heard:
+    """The clerk's ear: every sample received, 48 kHz mono."""
+
+    def __init__(self) -> None:
+        self.samples: list[np.ndarray] = []
+        self.task: asyncio.Task | None = None
+
+    def start(self, track) -> None:
+        self.task = asyncio.ensure_future(self._run(track))
+
+    async def _run(self, track) -> None:
+        resampler = AudioResampler(format="s16", layout="mono", rate=48000)
+        while True:
+            try:
+                frame = await track.recv()
+            except Exception:
+                return
+            for out in resampler.resample(frame):
+                self.samples.append(out.to_ndarray().reshape(-1).copy())
+
+    def audio(self, last_seconds: float) -> np.ndarray:
+        joined = np.concatenate(self.samples) if self.samples else np.zeros(0, np.int16)
+        return joined[-int(last_seconds * 48000) :].astype(np.float32) / 32768
+
+
+async def connect(terminal: RTCPeerConnection, clerk: RTCPeerConnection) -> None:
+    """Offer from the terminal once ICE is gathered (no trickle), the clerk answers, as the contract has it."""
+    await terminal.setLocalDescription(await terminal.createOffer())
+    await clerk.setRemoteDescription(terminal.localDescription)
+    await clerk.setLocalDescription(await clerk.createAnswer())
+    await terminal.setRemoteDescription(clerk.localDescription)
+
+
+async def two_peers(camera, microphone: Microphone | None, speaker: SpeakerPlayer, seconds: float):
+    """A terminal (the tracks under test) and a clerk (pattern and tone) in one process, connected for a while."""
+    terminal = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+    clerk = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+    video = CameraVideoTrack(camera, ladder(15)[0])
+    mic = MicrophoneTrack(microphone)
+    terminal.addTransceiver(mic, direction="sendrecv")
+    terminal.addTransceiver(video, direction="sendrecv")
+    at_terminal = RemoteVideo(None)
+    at_clerk = RemoteVideo(None)
+    heard = Heard()
+    starting: list[asyncio.Future] = []
+
+    def terminal_track(track) -> None:
+        if track.kind == "video":
+            at_terminal.start(track)
+        else:
+            starting.append(asyncio.ensure_future(speaker.start(track)))
+
+    def clerk_track(track) -> None:
+        if track.kind == "video":
+            at_clerk.start(track)
+            clerk.addTrack(Pattern())
+        else:
+            heard.start(track)
+            clerk.addTrack(Tone())
+
+    terminal.on("track", terminal_track)
+    clerk.on("track", clerk_track)
+    asked = time.monotonic()
+    await connect(terminal, clerk)
+    await until(lambda: at_terminal.first_at is not None and at_clerk.first_at is not None)
+    first_ms = (at_terminal.first_at - asked) * 1000
+    await asyncio.sleep(seconds)
+    result = {
+        "first_ms": first_ms,
+        "sent": video.frames_sent,
+        "terminal_got": at_terminal.frames_received,
+        "terminal_fps": at_terminal.meter.rate(),
+        "terminal_size": at_terminal.size,
+        "clerk_got": at_clerk.frames_received,
+        "clerk_fps": at_clerk.meter.rate(),
+        "clerk_size": at_clerk.size,
+        "audio_sent": mic.frames_sent,
+        "audio_got": speaker.frames_received,
+        "heard": heard,
+        "speaker": (speaker.failed, speaker.level_dbfs, speaker.stream is not None),
+        "reading": link_reading(await terminal.getStats()),
+    }
+    speaker.close()
+    at_terminal.close()
+    at_clerk.close()
+    if heard.task is not None:
+        heard.task.cancel()
+    await terminal.close()
+    await clerk.close()
+    return result
+
+
+def test_two_peers_exchange_video_and_audio_through_the_terminals_tracks(camera):
+    result = run(two_peers(camera, None, SpeakerPlayer(use_device=False), 2.0))
+    assert result["first_ms"] < 3000
+    assert result["clerk_size"] == (640, 480) and result["terminal_size"] == (640, 480)
+    assert result["clerk_got"] >= 20 and result["clerk_fps"] > 10  # the camera's 15 fps
+    assert result["terminal_got"] >= 40 and result["terminal_fps"] > 20  # the clerk's 30 fps
+    assert result["audio_sent"] >= 80 and result["audio_got"] >= 80  # 20 ms frames both ways
+    assert result["reading"].bytes_sent > 0 and result["reading"].bytes_received > 0
+
+
+@needs_pulse
+def test_the_microphone_and_speaker_carry_voices_on_pulseaudio_null_sinks(camera):
+    """A tone played into the virtual microphone reaches the clerk; the clerk's tone comes out of the speaker."""
+    feed = subprocess.Popen(
+        ["pacat", "--playback", "-d", "micfeed", "--format=s16le", "--rate=48000", "--channels=1", "--raw"],
+        stdin=subprocess.PIPE,
+    )
+    record = subprocess.Popen(
+        [
+            "parec",
+            "-d",
+            "speaker.monitor",
+            "--format=s16le",
+            "--rate=48000",
+            "--channels=1",
+            "--raw",
+            "--latency-msec=50",
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        feed.stdin.write((tone(700, 6.0, 48000, 0.5) * 32767).astype("<i2").tobytes())
+        feed.stdin.flush()
+
+        async def call():
+            microphone = Microphone()
+            await microphone.open()
+            assert microphone.stream is not None, microphone.failed
+            try:
+                return await two_peers(camera, microphone, SpeakerPlayer(), 3.0)
+            finally:
+                microphone.close()
+
+        result = run(call())
+        time.sleep(0.3)  # what the speaker played reaches the recorder
+    finally:
+        feed.stdin.close()
+        feed.wait(10)
+        record.terminate()
+        played = np.frombuffer(record.communicate(timeout=10)[0], "<i2").astype(np.float32) / 32768
+    clerk_heard = result["heard"].audio(1.5)
+    assert abs(dominant_frequency(clerk_heard, 48000) - 700) < 30, "the microphone's tone did not reach the clerk"
+    loud = np.flatnonzero(np.abs(played) > 0.05)
+    assert loud.size > 24000, ("nothing came out of the speaker", result["speaker"], played.size)
+    middle = (loud[0] + loud[-1]) // 2
+    assert abs(dominant_frequency(played[middle - 12000 : middle + 12000], 48000) - 440) < 30, "not the clerk's tone"
+
+
+# -- the picture ladder -------------------------------------------------------------------------------------------
+def test_a_weak_link_lowers_the_picture_step_by_step_and_a_good_one_raises_it():
+    degrader = Degrader(ladder(15))
+    assert degrader.level == Level(640, 480, 15)
+    assert degrader.observe(0.10, 0.05) is None  # one bad reading is not a weak link
+    assert degrader.observe(0.10, 0.05) == Level(480, 360, 15)
+    steps = [degrader.observe(0.02, 0.6) for _ in range(10)]  # RTT alone also counts
+    assert [s for s in steps if s] == [Level(320, 240, 12), Level(320, 240, 8), Level(160, 120, 5)]
+    assert degrader.level == Level(160, 120, 5)  # the floor
+    assert degrader.observe(0.03, 0.3) is None and degrader.bad == 0  # in between: hold
+    assert degrader.observe(None, None) is None
+    ups = [degrader.observe(0.0, 0.05) for _ in range(10)]
+    assert [u for u in ups if u] == [Level(320, 240, 8), Level(320, 240, 12)]  # slowly: five good in a row each
+    assert [degrader.observe(0.0, None) for _ in range(4)] == [None] * 4
+
+
+def test_rtcp_figures_are_read_from_aiortcs_stats():
+    now = datetime.datetime.now()
+    report = RTCStatsReport()
+    common = {"timestamp": now, "ssrc": 1, "transportId": "t"}
+    report.add(
+        RTCRemoteInboundRtpStreamStats(
+            **common, type="remote-inbound-rtp", id="v", kind="video", packetsReceived=90, packetsLost=10,
+            jitter=3, roundTripTime=0.32, fractionLost=26,
+        )
+    )  # fmt: skip
+    report.add(
+        RTCRemoteInboundRtpStreamStats(
+            **common, type="remote-inbound-rtp", id="a", kind="audio", packetsReceived=50, packetsLost=0,
+            jitter=1, roundTripTime=0.30, fractionLost=0,
+        )
+    )  # fmt: skip
+    for n, kind in enumerate(("audio", "video")):
+        report.add(
+            RTCOutboundRtpStreamStats(
+                **common, type="outbound-rtp", id=f"o{n}", kind=kind, packetsSent=100, bytesSent=5000, trackId="x"
+            )
+        )
+    report.add(
+        RTCTransportStats(
+            timestamp=now, type="transport", id="t", packetsSent=200, packetsReceived=180, bytesSent=10000,
+            bytesReceived=9000, iceRole="controlling", dtlsState="connected",
+        )
+    )  # fmt: skip
+    reading = link_reading(report)
+    assert reading.loss == pytest.approx(26 / 256) and reading.rtt == pytest.approx(0.32)
+    assert (reading.bytes_sent, reading.bytes_received) == (10000, 9000)
+
+
+def test_the_client_lowers_only_the_picture_and_the_clerk_then_gets_smaller_frames(camera):
+    """Synthetic weak-link readings fed to a call client's ladder shrink the frames the clerk's peer decodes;
+    the audio track has no rung to lower."""
+
+    async def main() -> None:
+        client = ConsultClient("http://127.0.0.1:9", "t.s", camera=camera)
+        terminal = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        clerk = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        client.video = CameraVideoTrack(camera, client.degrader.level, client.video_meter)
+        client.mic = MicrophoneTrack(None, client.audio_meter)
+        terminal.addTransceiver(client.mic, direction="sendrecv")
+        terminal.addTransceiver(client.video, direction="sendrecv")
+        at_clerk = RemoteVideo(None)
+
+        def clerk_track(track) -> None:
+            if track.kind == "video":
+                at_clerk.start(track)
+                clerk.addTrack(Pattern())
+            else:
+                clerk.addTrack(AudioStreamTrack())
+
+        clerk.on("track", clerk_track)
+        await connect(terminal, clerk)
+        await until(lambda: at_clerk.size == (640, 480))
+        for _ in range(4):
+            client.apply_reading(0.2, 0.5)  # two rungs down
+        assert client.video.level == Level(320, 240, 12)
+        await until(lambda: at_clerk.size == (320, 240))
+        assert client.stats()["level"] == "320x240@12"
+        assert not hasattr(client.mic, "level")
+        for _ in range(5):
+            client.apply_reading(0.0, 0.02)
+        await until(lambda: at_clerk.size == (480, 360))
+        at_clerk.close()
+        await terminal.close()
+        await clerk.close()
+
+    run(main())
