@@ -284,8 +284,8 @@ def test_lists_sections_and_modules() -> None:
 
 
 def test_modules_without_a_flow_cannot_be_enabled() -> None:
-    with pytest.raises(ConfigError, match=r"consult.*not available"):
-        load_config(environ={"KIOSK_MODULES_ENABLED": "search,consult"})
+    with pytest.raises(ConfigError, match=r"smart_approval.*not available"):
+        load_config(environ={"KIOSK_MODULES_ENABLED": "search,smart_approval"})
     with pytest.raises(ConfigError, match="unknown module 'shop'"):
         load_config(environ={"KIOSK_MODULES_ENABLED": "shop"})
 
