@@ -8,6 +8,7 @@ import asyncio
 import datetime
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Callable
 from fractions import Fraction
@@ -288,6 +289,9 @@ def test_the_microphone_and_speaker_carry_voices_on_pulseaudio_null_sinks(camera
         ],
         stdout=subprocess.PIPE,
     )
+    recorded: list[bytes] = []  # read as it comes: a full pipe would stall the recorder
+    reader = threading.Thread(target=lambda: recorded.extend(iter(lambda: record.stdout.read(9600), b"")), daemon=True)
+    reader.start()
     try:
         feed.stdin.write((tone(700, 6.0, 48000, 0.5) * 32767).astype("<i2").tobytes())
         feed.stdin.flush()
@@ -307,7 +311,10 @@ def test_the_microphone_and_speaker_carry_voices_on_pulseaudio_null_sinks(camera
         feed.stdin.close()
         feed.wait(10)
         record.terminate()
-        played = np.frombuffer(record.communicate(timeout=10)[0], "<i2").astype(np.float32) / 32768
+        record.wait(10)
+        reader.join(10)
+        record.stdout.close()
+        played = np.frombuffer(b"".join(recorded), "<i2").astype(np.float32) / 32768
     clerk_heard = result["heard"].audio(1.5)
     assert abs(dominant_frequency(clerk_heard, 48000) - 700) < 30, "the microphone's tone did not reach the clerk"
     loud = np.flatnonzero(np.abs(played) > 0.05)
