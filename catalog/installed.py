@@ -162,6 +162,22 @@ def resolve(bundles_dir: Path) -> Path | None:
     return bundle.path if bundle else None
 
 
+def copy_atomically(src: Path, dest: Path) -> None:
+    """Copy `src` to `dest` through a temporary file beside it: `dest` is whole, on disk, or not there at all."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}-", suffix=".tmp", dir=dest.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
+            shutil.copyfileobj(f, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def _place(bundles_dir: Path, new_file: Path, name: str, move: bool) -> Path:
     """Put `new_file` at bundles_dir/name with its bytes on disk before the name appears."""
     dest = bundles_dir / name
@@ -171,18 +187,7 @@ def _place(bundles_dir: Path, new_file: Path, name: str, move: bool) -> Path:
         os.chmod(new_file, 0o644)
         os.replace(new_file, dest)
     else:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=bundles_dir)
-        try:
-            with os.fdopen(fd, "wb") as out, open(new_file, "rb") as src:
-                shutil.copyfileobj(src, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, dest)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        copy_atomically(new_file, dest)
     _fsync_dir(bundles_dir)
     return dest
 

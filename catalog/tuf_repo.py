@@ -31,7 +31,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
@@ -44,7 +43,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_private_key
 from securesystemslib.signer import CryptoSigner, Key
 from tuf.api.metadata import Metadata, MetaFile, Root, Snapshot, TargetFile, Targets, Timestamp
 
-from catalog.installed import sha256_file
+from catalog.installed import copy_atomically, sha256_file
 from catalog.store import CatalogBundleError, CatalogStore
 
 TARGET_NAME = "catalog.sqlite"
@@ -188,21 +187,6 @@ def _write_atomically(path: Path, data: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # served by a web server running as another user
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _copy_atomically(src: Path, dest: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}-", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, open(src, "rb") as f:
-            shutil.copyfileobj(f, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -366,7 +350,7 @@ def publish_bundle(repo_dir: Path, keys_dir: Path, bundle_path: Path, lifetimes:
             )
         stored = repo_dir / "targets" / f"{sha}.{TARGET_NAME}"
         if not stored.exists():
-            _copy_atomically(Path(bundle_path), stored)
+            copy_atomically(Path(bundle_path), stored)
         target = TargetFile.from_file(TARGET_NAME, str(stored), ["sha256"])
         target.unrecognized_fields["custom"] = {"version": version, "items": items}
         targets.signed.targets = {TARGET_NAME: target}

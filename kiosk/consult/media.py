@@ -207,6 +207,27 @@ def _sounddevice():
     return sounddevice
 
 
+def open_audio_stream(kind: str, device: Any, callback: Any) -> tuple[Any, str]:
+    """A started 48 kHz mono 20 ms sounddevice stream ("InputStream" or "OutputStream"), or (None, why not)."""
+    sd = _sounddevice()
+    if sd is None:
+        return None, "no PortAudio"
+    try:
+        stream = getattr(sd, kind)(
+            samplerate=SAMPLE_RATE,
+            channels=1,
+            dtype="int16",
+            blocksize=AUDIO_FRAME_SAMPLES,
+            device=device,
+            latency="low",
+            callback=callback,
+        )
+        stream.start()
+    except Exception as exc:  # PortAudioError, or ValueError for an unknown device name
+        return None, f"{type(exc).__name__}: {exc}"
+    return stream, ""
+
+
 def device_id(value: Any) -> int | str | None:
     """A PortAudio device from config: "" or None for the default, digits for an index, else a name."""
     if value in (None, ""):
@@ -236,26 +257,9 @@ class Microphone:
             await self._loop.run_in_executor(None, self._open_stream)
 
     def _open_stream(self) -> None:
-        sd = _sounddevice()
-        if sd is None:
-            self.failed = "no PortAudio"
-            return
-        try:
-            stream = sd.InputStream(
-                samplerate=SAMPLE_RATE,
-                channels=1,
-                dtype="int16",
-                blocksize=AUDIO_FRAME_SAMPLES,
-                device=self.device,
-                latency="low",
-                callback=self._captured,
-            )
-            stream.start()
-        except Exception as exc:  # PortAudioError, or ValueError for an unknown device name
-            self.failed = f"{type(exc).__name__}: {exc}"
+        self.stream, self.failed = open_audio_stream("InputStream", self.device, self._captured)
+        if self.failed:
             log.warning("microphone unavailable (%s); sending silence", self.failed)
-            return
-        self.stream = stream
 
     def _captured(self, indata: np.ndarray, _frames: int, _time: Any, _status: Any) -> None:
         # PortAudio's thread: hand the block to the event loop and return at once.
@@ -382,26 +386,9 @@ class SpeakerPlayer:
         self.task = asyncio.ensure_future(self._play(track))
 
     def _open_stream(self) -> None:
-        sd = _sounddevice()
-        if sd is None:
-            self.failed = "no PortAudio"
-            return
-        try:
-            stream = sd.OutputStream(
-                samplerate=SAMPLE_RATE,
-                channels=1,
-                dtype="int16",
-                blocksize=AUDIO_FRAME_SAMPLES,
-                device=self.device,
-                latency="low",
-                callback=self._fill,
-            )
-            stream.start()
-        except Exception as exc:
-            self.failed = f"{type(exc).__name__}: {exc}"
+        self.stream, self.failed = open_audio_stream("OutputStream", self.device, self._fill)
+        if self.failed:
             log.warning("speaker unavailable (%s)", self.failed)
-            return
-        self.stream = stream
 
     def _fill(self, outdata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:
         outdata[:, 0] = self.ring.read(frames)

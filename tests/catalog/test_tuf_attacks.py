@@ -58,7 +58,8 @@ class Misbehaving(SimpleHTTPRequestHandler):
         behaviour: Behaviour = self.server.behaviour
         path = self.path.split("?", 1)[0]
         mode = next((m for suffix, m in behaviour.modes.items() if path.endswith(suffix)), None)
-        try:
+        # The terminal hanging up on a misbehaving server is what it should do.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             if mode == "silent":  # accepts, reads the request, sends nothing
                 behaviour.release.wait(30)
             elif mode == "trickle_headers":
@@ -82,8 +83,6 @@ class Misbehaving(SimpleHTTPRequestHandler):
                 self.wfile.write(body)
             else:
                 super().do_GET()
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the terminal hung up: what it should do
 
 
 @dataclass

@@ -142,18 +142,18 @@ def test_the_pad_is_a_large_white_writing_area(pad):
     assert (pad.signature().width, pad.signature().height) == (PAD_W, PAD_H)
     shown = grab(pad)
     assert np.median(shown) == 255  # white paper
-    assert placeholder_pixels(shown) > 500  # the faint placeholder ...
+    assert hint_pixels(shown) > 500  # the faint "sign here" hint ...
     assert (shown[int(PAD_H * 0.3) : int(PAD_H * 0.65)] < 100).sum() == 0  # ... never as dark as ink
 
 
-def placeholder_pixels(shown: np.ndarray) -> int:
-    """Grey (placeholder-coloured) pixels where the placeholder sits."""
+def hint_pixels(shown: np.ndarray) -> int:
+    """Grey pixels (the hint's colour) where the "sign here" hint is drawn."""
     middle = shown[int(PAD_H * 0.3) : int(PAD_H * 0.65), int(PAD_W * 0.3) : int(PAD_W * 0.7)]
     return int(((middle > 120) & (middle < 220)).sum())
 
 
 def test_the_placeholder_goes_as_soon_as_the_finger_lands(qtbot, pad, touch_screen):
-    assert pad.placeholder() == PLACEHOLDER and placeholder_pixels(grab(pad)) > 500
+    assert pad.placeholder() == PLACEHOLDER and hint_pixels(grab(pad)) > 500
     painted = []
 
     class PaintSpy(QObject):
@@ -171,12 +171,12 @@ def test_the_placeholder_goes_as_soon_as_the_finger_lands(qtbot, pad, touch_scre
         pad.removeEventFilter(spy)
     assert pad.is_drawing()
     assert any(rect == pad.rect() for rect in painted)  # repainted whole, not just around the dot
-    assert placeholder_pixels(grab(pad)) == 0
+    assert hint_pixels(grab(pad)) == 0
     send_touch(pad, touch_screen, QEvent.Type.TouchEnd, QEventPoint.State.Released, QPointF(80, 340), 1010)
     assert not pad.is_drawing()
     pad.clear()
     pad.set_placeholder("Please sign here")
-    assert pad.placeholder() == "Please sign here" and placeholder_pixels(grab(pad)) > 200
+    assert pad.placeholder() == "Please sign here" and hint_pixels(grab(pad)) > 200
 
 
 def test_touch_strokes_are_captured_at_touch_resolution(qtbot, pad, touch_screen):
