@@ -1841,7 +1841,7 @@
     <message>
         <location filename="../../ui/screens/item.py" line="165" />
         <source>刷脸核验身份</source>
-        <translation>Verify identity by face</translation>
+        <translation>Face check</translation>
     </message>
     <message>
         <location filename="../../ui/screens/item.py" line="165" />

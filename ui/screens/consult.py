@@ -52,7 +52,7 @@ QPushButton[role="hangup"] {{ background: {p.danger}; color: #ffffff; border: {3
     font-weight: bold; font-size: {round(30 * s)}px; min-height: {round(110 * s)}px; }}
 QPushButton[role="hangup"]:pressed {{ background: {p.text}; }}
 QLabel[role="recording"] {{ color: {p.danger}; font-weight: bold; font-size: {round(26 * s)}px; }}
-QLabel[role="place"] {{ color: {p.primary}; font-weight: bold; font-size: {round(64 * s)}px; }}
+QLabel[role="place"] {{ color: {p.primary}; font-weight: bold; font-size: {round(52 * s)}px; }}
 """
 
 
@@ -187,8 +187,8 @@ class ConsultScreen(ScreenBase):
         self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         preview.addWidget(self.preview, 1)
         preview.addWidget(self.preview_caption)
-        self.queue_box.addLayout(text, 3)
-        self.queue_box.addLayout(preview, 2)
+        self.queue_box.addLayout(text, 2)  # the place in the queue on one line where it can be
+        self.queue_box.addLayout(preview, 1)
         self.pages.addWidget(self.queue_page)
 
     def _build_call_page(self) -> None:
@@ -210,6 +210,7 @@ class ConsultScreen(ScreenBase):
         self.push_body = QTextBrowser()
         self.push_body.setObjectName("consultPushBody")
         self.push_body.setOpenLinks(False)
+        self.push_body.setMinimumHeight(100)  # it scrolls: the close button must stay on a 1080-high screen
         self.push_body.viewport().installEventFilter(_TapCloser(self, self.close_push.emit))
         self.push_close = button(role="primary", name="consultPushClose")
         self.push_close.clicked.connect(self.close_push.emit)

@@ -43,6 +43,7 @@ class ItemScreen(ScreenBase):
         self.subtitle = label(role="subtitle", name="itemSubtitle")
         self.body = QTextBrowser()
         self.body.setObjectName("itemGuide")
+        self.body.setMinimumHeight(120)  # it scrolls: the actions around it must stay on the screen
         self.body.setOpenLinks(False)
         # Documents the terminal can read for this item, right under its name: the first thing to do here.
         self.documents = QWidget()
@@ -52,11 +53,13 @@ class ItemScreen(ScreenBase):
         self.documents_status = label(role="done", name="documentsStatus")
         left.addWidget(self.title)
         left.addWidget(self.subtitle)
-        actions = QHBoxLayout()  # apply, and the documents and face check it needs, in one row under the name
-        actions.setSpacing(16)
-        actions.addWidget(self.apply_button, 2)
-        actions.addWidget(self.documents, 3)
-        left.addLayout(actions)
+        # Apply, and the documents and face check it needs: one row under the name in landscape; in portrait
+        # apply above the others, or elderly mode's large text no longer fits the narrow buttons.
+        self.actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.actions.setSpacing(16)
+        self.actions.addWidget(self.apply_button, 2)
+        self.actions.addWidget(self.documents, 3)
+        left.addLayout(self.actions)
         left.addWidget(self.documents_status)
         # Under the documents in landscape: the pickup button and the video clerk side by side.
         self.help_row = QHBoxLayout()
@@ -247,7 +250,8 @@ class ItemScreen(ScreenBase):
         """Portrait puts the QR code and actions under the guide."""
         super().apply_mode(elderly, portrait)
         self.outer.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self.qr.side = 330 if elderly else 280
+        self.actions.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.qr.side = (250 if portrait else 330) if elderly else 280  # portrait: room for the stacked actions
         self.qr.updateGeometry()
         self.place_pickup(portrait)
 
