@@ -161,13 +161,14 @@ def test_tour_photographs_every_screen_in_every_language_mode_and_orientation(ki
             "diagnostics",
             "error",
         } <= names, folder.name
-    sizes = (
-        {
-            subprocess.run(["identify", "-format", "%wx%h", str(p)], capture_output=True, text=True).stdout
-            for p in out.glob("*-portrait/*.png")
-            if "receipt" not in p.name  # the printed receipt: paper, not a screen
-        }
-        if shutil.which("identify")
-        else {"1080x1920"}
-    )
-    assert sizes == {"1080x1920"}
+    for orientation, expected in (("portrait", "1080x1920"), ("landscape", "1920x1080")):
+        sizes = (
+            {
+                subprocess.run(["identify", "-format", "%wx%h", str(p)], capture_output=True, text=True).stdout
+                for p in out.glob(f"*-{orientation}/*.png")
+                if "receipt" not in p.name  # the printed receipt: paper, not a screen
+            }
+            if shutil.which("identify")
+            else {expected}
+        )
+        assert sizes == {expected}, orientation  # no screen made the window outgrow the terminal's screen
