@@ -87,6 +87,23 @@ class AuditLog:
         return entry
 
 
+def cut_incomplete_tail(path: Path) -> int:
+    """Remove a last record a power cut left half-written (never confirmed to anyone); returns the bytes cut.
+    Appending after it would glue the next record onto it and break the chain for good."""
+    try:
+        with open(path, "rb+") as f:
+            data = f.read()
+            if not data or data.endswith(b"\n"):
+                return 0
+            keep = data.rfind(b"\n") + 1
+            f.truncate(keep)
+            f.flush()
+            os.fsync(f.fileno())
+            return len(data) - keep
+    except FileNotFoundError:
+        return 0
+
+
 def _last_record(path: Path) -> dict[str, Any] | None:
     """The last complete record of a log (a line cut short by a power cut is not one)."""
     if not path.exists():

@@ -206,14 +206,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 3
     from kiosk.local_hub import start_local_hub, stop_local_hub
+    from kiosk.recovery import mark_clean_stop, recover
 
     hub = None
     try:
+        # After a crash or power cut: the interrupted session's files go, the outbox is checked (kiosk.recovery).
+        recover(config.data_dir, config.outbox_path, config.audit_path)
         store = _open_catalog(args)
         hub = start_local_hub(config)  # the embedded default: a hub on this machine when none is configured
         from ui.app import run_app  # Qt is imported only when the GUI starts
 
-        return run_app(config, store, windowed=args.windowed or config.ui.windowed)
+        code = run_app(config, store, windowed=args.windowed or config.ui.windowed)
+        mark_clean_stop(config.data_dir)  # run_app wiped the session on its way out
+        return code
     finally:
         stop_local_hub(hub)
         lock.release()
@@ -251,7 +256,7 @@ def cmd_diagnose(args: argparse.Namespace) -> int:
         checks = devices.checks(settle=5.0)
     finally:
         devices.close()
-    hub = hub_reachability(config.hub.url)
+    hub = hub_reachability(config.hub.url, ca_file=config.hub.ca_file)
     failed_required = [c.device for c in checks if not c.ok and devices.required.get(c.device, False)]
     ActionLog(config.data_dir / "technician-actions.jsonl").record("diagnose", ok=not failed_required)
     if args.report:
