@@ -53,6 +53,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     config = _config(args)
     try:
+        tls = _tls(args)
         mqtt_settings = _mqtt_settings(args, config)
         ice = ice_servers(args.stun or [], args.turn or [], args.turn_username, args.turn_credential)
     except ValueError as exc:
@@ -79,10 +80,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         where = f"{scheme}://{mqtt_settings.host}:{mqtt_settings.port}/{mqtt_settings.topic_prefix}"
         print(f"kiosk hub: listening to the fleet at {where}", file=sys.stderr)
     try:
-        return serve(app, args.host, args.port, print_url)
+        return serve(app, args.host, args.port, print_url, tls)
     finally:
         if listener is not None:
             listener.stop()
+
+
+def _tls(args: argparse.Namespace):
+    """The --tls-cert/--tls-key pair (both or neither, both readable), or None for plain http."""
+    from hub.server import Tls
+
+    if not (args.tls_cert or args.tls_key):
+        return None
+    if not (args.tls_cert and args.tls_key):
+        raise ValueError("--tls-cert and --tls-key go together")
+    for path in (args.tls_cert, args.tls_key):
+        if not Path(path).is_file():
+            raise ValueError(f"{path}: no such file")
+    return Tls(args.tls_cert, args.tls_key)
 
 
 def _mqtt_settings(args: argparse.Namespace, config: Config) -> MqttConfig | None:
@@ -185,6 +200,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--db", help=db_help)
     serve.add_argument("--key-file", help="the hub's HMAC key (default: $KIOSK_HUB_KEY_FILE or hub.key by the db)")
     serve.add_argument("--slot-capacity", type=int, default=2, help="home pickups per hourly slot")
+    tls = serve.add_argument_group("TLS", "serve https:// and wss:// (required when terminals reach it over a network)")
+    tls.add_argument("--tls-cert", metavar="PEM", help="the hub's certificate chain")
+    tls.add_argument("--tls-key", metavar="PEM", help="its private key")
     fleet = serve.add_argument_group("fleet over MQTT", "listen to the terminals' heartbeats and presence")
     fleet.add_argument("--mqtt-host", help="the broker; starts the fleet listener (other defaults from [mqtt])")
     fleet.add_argument("--mqtt-port", type=int, help="default: mqtt.port (1883)")

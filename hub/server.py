@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
@@ -34,6 +35,14 @@ LOG_CONFIG: dict[str, Any] = {
 }
 
 
+@dataclass(frozen=True)
+class Tls:
+    """The hub's certificate chain and private key (PEM files): the terminals reach it over https:// and wss://."""
+
+    certfile: str
+    keyfile: str
+
+
 class _Server(uvicorn.Server):
     """A uvicorn server that reports its address once it listens."""
 
@@ -41,19 +50,24 @@ class _Server(uvicorn.Server):
         super().__init__(config)
         self.on_listening = on_listening
         self.url = ""
+        self.scheme = "https" if config.ssl_certfile else "http"
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
         if getattr(self, "servers", None):
             host, port = self.servers[0].sockets[0].getsockname()[:2]
-            self.url = f"http://{host}:{port}"
+            self.url = f"{self.scheme}://{host}:{port}"
             if self.on_listening is not None:
                 self.on_listening(self.url)
 
 
-def _config(app: Any, host: str, port: int, log_config: dict[str, Any] | None) -> uvicorn.Config:
+def _config(
+    app: Any, host: str, port: int, log_config: dict[str, Any] | None, tls: Tls | None = None
+) -> uvicorn.Config:
     return uvicorn.Config(
         app,
+        ssl_certfile=tls.certfile if tls else None,
+        ssl_keyfile=tls.keyfile if tls else None,
         host=host,
         port=port,
         log_config=log_config,
@@ -65,9 +79,9 @@ def _config(app: Any, host: str, port: int, log_config: dict[str, Any] | None) -
     )
 
 
-def serve(app: Any, host: str, port: int, on_listening: Callable[[str], None]) -> int:
+def serve(app: Any, host: str, port: int, on_listening: Callable[[str], None], tls: Tls | None = None) -> int:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return 0."""
-    server = _Server(_config(app, host, port, LOG_CONFIG), on_listening)
+    server = _Server(_config(app, host, port, LOG_CONFIG, tls), on_listening)
     # uvicorn re-raises the signal it stopped for once it has shut down: with this handler in place that is a clean
     # exit rather than death by signal, and a signal before uvicorn listens still stops it.
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -79,8 +93,8 @@ def serve(app: Any, host: str, port: int, on_listening: Callable[[str], None]) -
 class ServerThread:
     """The hub served on 127.0.0.1 in a background thread (tests, tools): `with ServerThread(app) as url: ...`."""
 
-    def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0):
-        self.server = _Server(_config(app, host, port, None), None)
+    def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0, tls: Tls | None = None):
+        self.server = _Server(_config(app, host, port, None, tls), None)
         self.thread = threading.Thread(target=self.server.run, name="hub-server", daemon=True)
 
     @property

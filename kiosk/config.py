@@ -146,6 +146,7 @@ class HubConfig:
     url: str = "http://127.0.0.1:8700"
     token_file: str = ""  # default: <data_dir>/hub-token (`kiosk hub add-terminal ID --token-file F` writes it)
     serve_local: bool = True  # no hub answering on a loopback url: start the reference one here (embedded default)
+    ca_file: str = ""  # CA certificate(s) an https hub's certificate is checked against (empty: the system's CAs)
 
 
 @dataclass(frozen=True)
@@ -506,6 +507,24 @@ def check_mqtt(mqtt: MqttConfig, where: str) -> None:
             raise ConfigError(f"{where}: mqtt.{key} is set but mqtt.tls is false (turn TLS on or remove it)")
     if mqtt.password_file and not mqtt.username:
         raise ConfigError(f"{where}: mqtt.password_file needs mqtt.username")
+    if mqtt.enabled and not mqtt.tls and not is_loopback(mqtt.host):
+        raise ConfigError(
+            f"{where}: mqtt.tls must be true for a broker on another machine ({mqtt.host}): the terminal's password "
+            "and the fleet's messages must not cross the network in clear"
+        )
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this machine (localhost, 127.0.0.0/8, ::1): the only place plain text may go."""
+    import ipaddress
+
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _check(config: Config) -> None:
@@ -516,6 +535,14 @@ def _check(config: Config) -> None:
     hub = urlsplit(config.hub.url) if config.hub.url else None
     if hub is not None and (hub.scheme not in ("http", "https") or not hub.hostname):
         raise ConfigError(f"{config.origin}: hub.url {config.hub.url!r} must be an http:// or https:// address")
+    # Submissions carry names, ID numbers and document pictures: off this machine they travel only over TLS.
+    if hub is not None and hub.scheme == "http" and not is_loopback(hub.hostname or ""):
+        raise ConfigError(
+            f"{config.origin}: hub.url {config.hub.url!r} must be https:// for a hub on another machine "
+            "(personal data travels to it); plain http:// is for a hub on this machine only"
+        )
+    if config.hub.ca_file and not Path(config.hub.ca_file).is_file():
+        raise ConfigError(f"{config.origin}: hub.ca_file {config.hub.ca_file!r} is not a readable file")
     update = urlsplit(config.catalog.update_url) if config.catalog.update_url else None
     if update is not None and (update.scheme not in ("http", "https") or not update.hostname):
         raise ConfigError(

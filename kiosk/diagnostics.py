@@ -55,15 +55,19 @@ def system_facts(data_dir: Path) -> dict[str, Any]:
     }
 
 
-def hub_reachability(url: str, timeout: float = 2.0) -> dict[str, Any]:
+def hub_reachability(url: str, timeout: float = 2.0, ca_file: str = "") -> dict[str, Any]:
     """Whether the service hub answers its health check, and how fast (never raises)."""
     import requests
+
+    from kiosk.hub_client import tls_verify
 
     if not url:
         return {"url": "", "reachable": False, "detail": "no hub configured"}
     started = time.monotonic()
     try:
-        reply = requests.get(url.rstrip("/") + "/api/v1/health", timeout=timeout)
+        reply = requests.get(url.rstrip("/") + "/api/v1/health", timeout=timeout, verify=tls_verify(ca_file))
+    except requests.exceptions.SSLError:
+        return {"url": url, "reachable": False, "detail": "certificate not trusted (check hub.ca_file)"}
     except requests.RequestException as exc:
         return {"url": url, "reachable": False, "detail": f"unreachable ({type(exc).__name__})"}
     took = round((time.monotonic() - started) * 1000)

@@ -70,6 +70,11 @@ def _require(data: Any, fields: dict[str, type | tuple[type, ...]], what: str) -
     return data
 
 
+def tls_verify(ca_file: str = "") -> str | bool:
+    """What requests checks an https hub's certificate against: the configured CA file, else the system's CAs."""
+    return ca_file or True
+
+
 class HubClient:
     """Calls to one hub with this terminal's token; thread-safe (one requests.Session per call)."""
 
@@ -79,16 +84,18 @@ class HubClient:
         token: str = "",
         token_path: Path | None = None,
         timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+        ca_file: str = "",
     ):
         self.url = url.rstrip("/")
         self.token = token
         self.token_path = token_path  # read at each call when no token is given: enrolling needs no restart
         self.timeout = timeout
+        self.verify = tls_verify(ca_file)
 
     @classmethod
     def from_config(cls, config: Any) -> HubClient:
-        """The client the configuration describes (hub.url, hub.token_file)."""
-        return cls(config.hub.url, token_path=config.hub_token_path)
+        """The client the configuration describes (hub.url, hub.token_file, hub.ca_file)."""
+        return cls(config.hub.url, token_path=config.hub_token_path, ca_file=config.hub.ca_file)
 
     def _token(self) -> str:
         if self.token:
@@ -116,8 +123,17 @@ class HubClient:
             headers["Idempotency-Key"] = key
         try:
             reply = requests.request(
-                method, self.url + API + path, data=body, params=params, headers=headers, timeout=self.timeout
+                method,
+                self.url + API + path,
+                data=body,
+                params=params,
+                headers=headers,
+                timeout=self.timeout,
+                verify=self.verify,
             )
+        except requests.exceptions.SSLError:
+            # Retryable like any unanswered call: a certificate put right on the hub must not need a restart here.
+            raise HubError(f"{what}: the hub's certificate is not trusted (check hub.ca_file)") from None
         except requests.RequestException as exc:
             raise HubError(f"{what}: the hub did not answer ({type(exc).__name__})") from None
         if reply.status_code == 204:

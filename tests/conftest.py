@@ -222,7 +222,7 @@ class HubProcess:
     written by `kiosk hub add-terminal --token-file`: the real hub a terminal talks to, which a test can stop
     (the hub is down) and start again at the same address."""
 
-    def __init__(self, root: Path, bundle: Path, terminal_id: str = "hp-test-01"):
+    def __init__(self, root: Path, bundle: Path, terminal_id: str = "hp-test-01", pki: MqttPki | None = None):
         import socket
         import subprocess
         import sys
@@ -233,7 +233,8 @@ class HubProcess:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.pki = pki  # with a PKI: https:// and wss:// with its server certificate (clients trust pki.ca_file)
+        self.url = f"{'https' if pki else 'http'}://127.0.0.1:{self.port}"
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
         self.env.update(KIOSK_TERMINAL_DATA_DIR=str(root / "data"), KIOSK_CATALOG_BUNDLE=str(bundle))
         self.command = [sys.executable, "-m", "kiosk", "hub"]
@@ -268,8 +269,9 @@ class HubProcess:
         import requests
 
         log = open(self.root / "hub.log", "ab")  # noqa: SIM115 - the subprocess writes to it until stopped
+        tls = ["--tls-cert", str(self.pki.server_cert), "--tls-key", str(self.pki.server_key)] if self.pki else []
         self.process = subprocess.Popen(
-            [*self.command, "serve", "--port", str(self.port), "--db", self.db_url],
+            [*self.command, "serve", "--port", str(self.port), "--db", self.db_url, *tls],
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -279,7 +281,8 @@ class HubProcess:
         while True:
             assert self.process.poll() is None, (self.root / "hub.log").read_text(errors="replace")
             try:
-                if requests.get(self.url + "/api/v1/health", timeout=1).ok:
+                verify = str(self.pki.ca_file) if self.pki else True
+                if requests.get(self.url + "/api/v1/health", timeout=1, verify=verify).ok:
                     return
             except requests.RequestException:
                 pass
@@ -297,7 +300,7 @@ class HubProcess:
         """The terminal's HubClient for this hub."""
         from kiosk.hub_client import HubClient, read_token
 
-        return HubClient(self.url, read_token(self.token_file))
+        return HubClient(self.url, read_token(self.token_file), ca_file=str(self.pki.ca_file) if self.pki else "")
 
     def submit(self, **changes) -> dict:
         """POST a submission as this terminal would (keyword arguments replace top-level fields); its body."""
@@ -332,6 +335,7 @@ class HubProcess:
             json=body,
             headers={**self.headers, "Idempotency-Key": f"sub-{uuid.uuid4()}"},
             timeout=30,
+            verify=str(self.pki.ca_file) if self.pki else True,
         )
         assert reply.status_code == 201, reply.text
         return body

@@ -249,7 +249,9 @@ class DiagnosticsScreen(ScreenBase):
                 row.show(False, self.tr("未配置"), "")
         else:
             self.worker.run("checks", lambda: self.probe(devices), self.show_checks)
-        self.worker.run("hub", lambda: hub_reachability(self.ctx.config.hub.url), self.show_hub)
+        self.worker.run(
+            "hub", lambda: hub_reachability(self.ctx.config.hub.url, ca_file=self.ctx.config.hub.ca_file), self.show_hub
+        )
         a4 = self.ctx.config.a4_printer
         if a4.enabled:
             self.worker.run("a4", CupsA4Printer(a4.destination, a4.server).self_test, self.show_a4)
@@ -555,7 +557,7 @@ class DiagnosticsScreen(ScreenBase):
         def job():
             checks = devices.checks() if devices is not None else []
             required = devices.required if devices is not None else {}
-            hub = hub_reachability(config.hub.url)
+            hub = hub_reachability(config.hub.url, ca_file=config.hub.ca_file)
             report = build_report(config.terminal.id, stats, checks, required, config.data_dir, hub)
             return report, write_report(report, config.data_dir / "reports")
 
