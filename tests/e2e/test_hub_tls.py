@@ -86,12 +86,12 @@ def test_plain_http_is_refused_for_a_hub_on_another_machine(tmp_path: Path, mqtt
         assert _config(tmp_path, f'[hub]\nurl = "{local}"\n').hub.url == local
     remote = _config(tmp_path, f'[hub]\nurl = "https://hub.huangpu.example"\nca_file = "{mqtt_pki.ca_file}"\n')
     assert HubClient.from_config(remote).verify == str(mqtt_pki.ca_file)
-    with pytest.raises(ConfigError, match="hub.ca_file"):
+    with pytest.raises(ConfigError, match=r"hub\.ca_file"):
         _config(tmp_path, '[hub]\nurl = "https://hub.huangpu.example"\nca_file = "/nonexistent/ca.pem"\n')
 
 
 def test_a_remote_broker_needs_tls(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="mqtt.tls must be true"):
+    with pytest.raises(ConfigError, match=r"mqtt\.tls must be true"):
         _config(tmp_path, '[mqtt]\nenabled = true\nhost = "mqtt.huangpu.example"\n')
     assert _config(tmp_path, '[mqtt]\nenabled = true\nhost = "mqtt.huangpu.example"\ntls = true\n').mqtt.tls
     assert not _config(tmp_path, '[mqtt]\nenabled = true\nhost = "127.0.0.1"\n').mqtt.tls
