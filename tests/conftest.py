@@ -585,6 +585,16 @@ def face_actor():
 
 
 # -- a private MQTT broker (the fleet link's tests): Debian's mosquitto on 127.0.0.1, started per test -----------
+def personal_data_on_disk(root: Path, needles: dict[str, bytes]) -> list[str]:
+    """Every "file: what" where a needle (a name, an ID number, a photo's bytes, ...) lies in clear under `root`:
+    what a person with the disk would read. SQLite files are read with their -wal journals like any file."""
+    found = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
+        data = path.read_bytes()
+        found += [f"{path.relative_to(root)}: {what}" for what, needle in needles.items() if needle and needle in data]
+    return found
+
+
 class MqttPki:
     """A throwaway CA with a server certificate for 127.0.0.1/localhost and a client certificate (mutual TLS), and
     an unrelated CA that must not be trusted: PEM files under `root` (tests only)."""

@@ -23,6 +23,7 @@ from kiosk.face.synth import Resident, place
 from kiosk.flows.status import parse_receipt_qr
 from kiosk.session import Screen
 from kiosk.signature_synth import synth_signature
+from tests.conftest import personal_data_on_disk
 from ui.qt import QApplication, Qt
 from ui.tour_journey import sign_with_touch
 
@@ -174,3 +175,13 @@ def test_a_resident_applies_signs_submits_and_the_hub_gets_it_once(
     assert signature.is_empty() and win.session.data.application.values == {}
     assert win.session.data.face.card is None
     assert form.boxes == {} and confirm.summary.toPlainText() == ""
+
+    # Nothing of the resident on the terminal's disk: the outbox held the application encrypted, and dropped it
+    # once the hub had it; logs, the audit log and the session folder never held it.
+    needles = {
+        "name": card.name.encode(),
+        "id number": card.id_number.encode(),
+        "phone": b"13800138000",
+        "address": card.address.encode(),
+    }
+    assert personal_data_on_disk(win.ctx.config.data_dir, needles) == []
