@@ -198,6 +198,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         from ui.tour import run_tour
 
         return run_tour(config, store, Path(args.tour))
+    from kiosk.recovery import private_folder
+
+    private_folder(config.data_dir)  # before anything is written into it
     setup_logging(config.data_dir / "logs")
     lock = InstanceLock(config.data_dir / "kiosk.lock")
     try:

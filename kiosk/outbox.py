@@ -90,6 +90,11 @@ class Outbox:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.aead = AESGCM(load_key(key_path or self.path.with_suffix(".key")))
+        # Created 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's mode.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        for part in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
+            if part.exists() and part.stat().st_mode & 0o077:
+                os.chmod(part, 0o600)  # an outbox made before this rule
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")  # a put that returned is on the disk
@@ -98,7 +103,6 @@ class Outbox:
         if "ref" not in columns:  # an outbox from before references were kept: its rows keep working
             self.db.execute("ALTER TABLE outbox ADD COLUMN ref TEXT NOT NULL DEFAULT ''")
         self.db.executescript(INDEXES)
-        os.chmod(self.path, 0o600)
 
     def close(self) -> None:
         """Close the database."""

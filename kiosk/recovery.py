@@ -107,9 +107,17 @@ def _set_aside(path: Path) -> Path:
     return target
 
 
+def private_folder(path: Path) -> Path:
+    """Make `path` (and its parents) exist, and keep it for the terminal's user alone (0700) however it was made."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if path.stat().st_mode & 0o777 != 0o700:
+        os.chmod(path, 0o700)
+    return path
+
+
 def recover(data_dir: Path, outbox_path: Path, audit_path: Path) -> Recovery:
     """The start-up check; leaves the run marker in place until `mark_clean_stop`."""
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(data_dir)
     marker = data_dir / MARKER
     result = Recovery()
     if marker.exists():

@@ -51,10 +51,12 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
     from kiosk.gesture import CornerTapDetector
     from kiosk.hub_client import HubClient
     from kiosk.outbox import Outbox
+    from kiosk.recovery import private_folder
     from kiosk.technician import TechnicianLock
     from kiosk.voice import VoiceGuide
     from ui.widgets.keyboard import TouchKeyboard
 
+    private_folder(config.data_dir)  # the outbox, the audit log and the session folder live here
     outbox = Outbox(config.outbox_path)
     audit = AuditLog(config.audit_path)
     hub = HubClient.from_config(config)

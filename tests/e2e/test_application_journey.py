@@ -184,4 +184,11 @@ def test_a_resident_applies_signs_submits_and_the_hub_gets_it_once(
         "phone": b"13800138000",
         "address": card.address.encode(),
     }
-    assert personal_data_on_disk(win.ctx.config.data_dir, needles) == []
+    data_dir = win.ctx.config.data_dir
+    assert personal_data_on_disk(data_dir, needles) == []
+    # What is kept is private to the terminal's user: the folder 0700, the outbox, its key and the audit log 0600.
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    private = ["outbox.sqlite3", "outbox.sqlite3-wal", "outbox.key", "audit.jsonl", "audit.secret", "session-tmp"]
+    modes = {name: oct((data_dir / name).stat().st_mode & 0o777) for name in private if (data_dir / name).exists()}
+    assert set(modes) >= {"outbox.sqlite3", "outbox.key", "audit.jsonl", "session-tmp"}
+    assert modes == {name: "0o700" if name == "session-tmp" else "0o600" for name in modes}

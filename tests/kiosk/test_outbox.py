@@ -164,3 +164,15 @@ def test_an_outbox_from_before_references_opens_and_keeps_its_rows(tmp_path):
         assert [p.payload for p in outbox.due(now=1e12)] == [{"n": 1}]
         outbox.put("submission", {"n": 2}, ref="HP2611260142857316")
         assert outbox.receipt(ref="HP2611260142857316")["delivered"] is None and outbox.receipt(key) is not None
+
+
+def test_the_outbox_and_its_journal_files_are_private_whatever_the_umask(tmp_path: Path, make_submission):
+    old = os.umask(0o022)
+    try:
+        with Outbox(tmp_path / "outbox.sqlite3") as outbox:
+            outbox.put("submission", make_submission())
+            files = sorted(tmp_path.glob("outbox*"))
+            assert {p.name for p in files} >= {"outbox.sqlite3", "outbox.sqlite3-wal", "outbox.key"}
+            assert {p.name: oct(p.stat().st_mode & 0o777) for p in files} == {p.name: "0o600" for p in files}
+    finally:
+        os.umask(old)
