@@ -96,6 +96,7 @@ class Consult(QObject):
         self.screen.close_push.connect(self.close_push)
         self.screen.again.connect(self.begin)
         self.screen.done.connect(lambda: self.session.go("back"))
+        self.screen.leave_confirmed.connect(self.session.go)  # leaving the screen hangs up (on_session)
         self.session.on_change(self.on_session)
         self.session.on_wipe(self.end_call)
 

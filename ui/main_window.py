@@ -229,6 +229,9 @@ class KioskWindow(QWidget):
             if isinstance(screen, ScreenBase):
                 screen.read_aloud()
         elif action in ("home", "back", "finish"):
+            if self.session.screen == Screen.CONSULT and self.session.data.consult.in_call:
+                self.consult.screen.ask_leave(action)  # leaving hangs up: the resident says so first
+                return
             self.session.go(action)
 
     def speak(self, screen: QWidget) -> None:

@@ -34,8 +34,8 @@ def figure(background: tuple[int, int, int], shirt: tuple[int, int, int]) -> np.
 
 
 def consult_shots(app: QApplication, window: KioskWindow, folder: Path, shoot, item_id: str) -> list[Path]:
-    """Screens 50-55, asked from the guide of `item_id`: queue, call, pushed document, recording question,
-    reconnecting, end."""
+    """Screens 50-55, asked from the guide of `item_id`: queue, call, pushed document, recording question, the
+    question before leaving a call, reconnecting, end."""
     session, consult = window.session, window.consult
     services = window.ctx.services
     real_factory = services.get("consult")
@@ -67,6 +67,9 @@ def consult_shots(app: QApplication, window: KioskWindow, folder: Path, shoot, i
         event(type="record_request")
         shots.append(shoot(app, window, folder, "53-consult-record"))
         consult.answer_record(False)
+        screen.ask_leave("home")  # 首页 tapped during the call
+        shots.append(shoot(app, window, folder, "53-consult-leave"))
+        screen.answer_leave(False)
         event(type="reconnecting")
         shots.append(shoot(app, window, folder, "54-consult-reconnecting"))
         event(type="hangup", reason="done")

@@ -498,7 +498,7 @@
 <context>
     <name>Consult</name>
     <message>
-        <location filename="../../ui/consult.py" line="104" />
+        <location filename="../../ui/consult.py" line="105" />
         <source>视频咨询</source>
         <translation>Video consultation</translation>
     </message>
@@ -506,22 +506,22 @@
 <context>
     <name>ConsultScreen</name>
     <message>
-        <location filename="../../ui/screens/consult.py" line="375" />
+        <location filename="../../ui/screens/consult.py" line="416" />
         <source>网络不稳定，正在重新连接，您的排队位置会保留</source>
         <translation>The network is unstable. Reconnecting; you keep your place in the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="377" />
+        <location filename="../../ui/screens/consult.py" line="418" />
         <source>正在为您联系工作人员，请在屏幕前稍候</source>
         <translation>Finding a clerk for you. Please wait in front of the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="379" />
+        <location filename="../../ui/screens/consult.py" line="420" />
         <source>您排在第 %1 位</source>
         <translation>You are number %1 in the queue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/consult.py" line="382" />
+        <location filename="../../ui/screens/consult.py" line="423" />
         <source>预计等待约 %n 分钟</source>
         <translation>
             <numerusform>Expected wait: about %n minute</numerusform>
@@ -529,97 +529,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="382" />
+        <location filename="../../ui/screens/consult.py" line="423" />
         <source>正在连接服务中心……</source>
         <translation>Connecting to the service centre…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="385" />
+        <location filename="../../ui/screens/consult.py" line="426" />
         <source>咨询事项：%1</source>
         <translation>About: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="390" />
+        <location filename="../../ui/screens/consult.py" line="431" />
         <source>工作人员 %1</source>
         <translation>Clerk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="392" />
+        <location filename="../../ui/screens/consult.py" line="433" />
         <source>正在接通视频，请稍候……</source>
         <translation>Connecting the video, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="394" />
+        <location filename="../../ui/screens/consult.py" line="435" />
         <source>网络不稳定，正在重新连接……</source>
         <translation>The network is unstable. Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="396" />
+        <location filename="../../ui/screens/consult.py" line="437" />
         <source>工作人员暂时关闭了麦克风</source>
         <translation>The clerk has muted the microphone for now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="398" />
+        <location filename="../../ui/screens/consult.py" line="439" />
         <source>已接通，请看着屏幕说话</source>
         <translation>Connected. Look at the screen and speak</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="408" />
+        <location filename="../../ui/screens/consult.py" line="449" />
         <source>工作人员暂时关闭了摄像头</source>
         <translation>The clerk has turned the camera off for now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="412" />
+        <location filename="../../ui/screens/consult.py" line="453" />
         <source>正在接通视频……</source>
         <translation>Connecting the video…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="413" />
+        <location filename="../../ui/screens/consult.py" line="454" />
         <source>打开麦克风</source>
         <translation>Unmute</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="413" />
+        <location filename="../../ui/screens/consult.py" line="454" />
         <source>关闭麦克风</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="414" />
+        <location filename="../../ui/screens/consult.py" line="455" />
         <source>打开摄像头</source>
         <translation>Camera on</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="414" />
+        <location filename="../../ui/screens/consult.py" line="455" />
         <source>关闭摄像头</source>
         <translation>Camera off</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="432" />
+        <location filename="../../ui/screens/consult.py" line="473" />
         <source>工作人员发来的内容（点一下即可关闭）</source>
         <translation>Sent by the clerk (tap to close)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="436" />
+        <location filename="../../ui/screens/consult.py" line="477" />
         <source>工作人员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="436" />
+        <location filename="../../ui/screens/consult.py" line="477" />
         <source>您自己的画面</source>
         <translation>Your picture</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="445" />
+        <location filename="../../ui/screens/consult.py" line="486" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="449" />
+        <location filename="../../ui/screens/consult.py" line="490" />
         <source>即办（当场办结）</source>
         <translation>Same day (done on the spot)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/consult.py" line="449" />
+        <location filename="../../ui/screens/consult.py" line="490" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -627,158 +627,178 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="451" />
+        <location filename="../../ui/screens/consult.py" line="492" />
         <source>需要带的材料</source>
         <translation>Materials to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="451" />
+        <location filename="../../ui/screens/consult.py" line="492" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="452" />
+        <location filename="../../ui/screens/consult.py" line="493" />
         <source>去哪里办</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="453" />
+        <location filename="../../ui/screens/consult.py" line="494" />
         <source>多久办好</source>
         <translation>How long it takes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="454" />
+        <location filename="../../ui/screens/consult.py" line="495" />
         <source>咨询电话</source>
         <translation>Enquiry phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="465" />
+        <location filename="../../ui/screens/consult.py" line="506" />
         <source>暂时无法视频咨询</source>
         <translation>Video consultation is not available right now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="465" />
+        <location filename="../../ui/screens/consult.py" line="506" />
         <source>通话已结束</source>
         <translation>The call has ended</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="468" />
+        <location filename="../../ui/screens/consult.py" line="509" />
         <source>本机暂未开通视频咨询。</source>
         <translation>This terminal does not offer video consultation yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="470" />
+        <location filename="../../ui/screens/consult.py" line="511" />
         <source>暂时连接不上服务中心，请稍后再试。</source>
         <translation>The service centre cannot be reached at the moment. Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="472" />
+        <location filename="../../ui/screens/consult.py" line="513" />
         <source>您已退出排队。</source>
         <translation>You left the queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="474" />
+        <location filename="../../ui/screens/consult.py" line="515" />
         <source>通话中断了，您可以再次咨询。</source>
         <translation>The call was cut off. You can ask again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="476" />
+        <location filename="../../ui/screens/consult.py" line="517" />
         <source>您已挂断通话。</source>
         <translation>You ended the call.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="478" />
+        <location filename="../../ui/screens/consult.py" line="519" />
         <source>感谢您的咨询，请按工作人员的指引继续办理。</source>
         <translation>Thank you. Please continue as the clerk advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="497" />
+        <location filename="../../ui/screens/consult.py" line="538" />
         <source>摄像头已关闭</source>
         <translation>Camera is off</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="504" />
+        <location filename="../../ui/screens/consult.py" line="545" />
         <source>视频咨询</source>
         <translation>Video consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="505" />
+        <location filename="../../ui/screens/consult.py" line="546" />
         <source>工作人员将看到这样的画面</source>
         <translation>This is what the clerk will see</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="506" />
+        <location filename="../../ui/screens/consult.py" line="547" />
         <source>通话不会录像；如需录像，会先征得您的同意。</source>
         <translation>The call is not recorded. If the clerk wants to record it, you will be asked first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="507" />
+        <location filename="../../ui/screens/consult.py" line="548" />
         <source>退出排队</source>
         <translation>Leave the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="508" />
+        <location filename="../../ui/screens/consult.py" line="549" />
         <source>挂断</source>
         <translation>Hang up</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="509" />
+        <location filename="../../ui/screens/consult.py" line="550" />
         <source>停止录像</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="510" />
+        <location filename="../../ui/screens/consult.py" line="551" />
         <source>正在录像</source>
         <translation>Recording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="511" />
+        <location filename="../../ui/screens/consult.py" line="552" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="512" />
+        <location filename="../../ui/screens/consult.py" line="553" />
         <source>工作人员请求录像</source>
         <translation>The clerk asks to record this call</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="514" />
+        <location filename="../../ui/screens/consult.py" line="555" />
         <source>录像仅用于核对本次办理，由服务中心保存。不同意也可以继续咨询，同意后也可以随时停止。</source>
         <translation>The recording is only used to check this service and is kept by the service centre. You can say no and still talk with the clerk; if you say yes, you can stop it at any time.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="516" />
+        <location filename="../../ui/screens/consult.py" line="557" />
         <source>同意录像</source>
         <translation>Yes, record</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="517" />
+        <location filename="../../ui/screens/consult.py" line="558" />
         <source>不同意</source>
         <translation>No, do not record</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="518" />
+        <location filename="../../ui/screens/consult.py" line="559" />
+        <source>结束与工作人员的通话？</source>
+        <translation>End the call with the clerk?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="560" />
+        <source>离开这一页会挂断视频通话。</source>
+        <translation>Leaving this page hangs up the video call.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="561" />
+        <source>继续通话</source>
+        <translation>Keep talking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="562" />
+        <source>挂断并离开</source>
+        <translation>Hang up and leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="563" />
         <source>再次咨询</source>
         <translation>Ask again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="518" />
+        <location filename="../../ui/screens/consult.py" line="563" />
         <source>重新排队联系工作人员</source>
         <translation>Queue again for a clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="519" />
+        <location filename="../../ui/screens/consult.py" line="564" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="520" />
+        <location filename="../../ui/screens/consult.py" line="565" />
         <source>也可以拨打12345政务服务热线咨询</source>
         <translation>You can also call the 12345 government service hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="521" />
-        <location filename="../../ui/screens/consult.py" line="522" />
+        <location filename="../../ui/screens/consult.py" line="566" />
+        <location filename="../../ui/screens/consult.py" line="567" />
         <source>正在打开摄像头……</source>
         <translation>Turning the camera on…</translation>
     </message>
@@ -786,50 +806,50 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="522" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>终端编号：</source>
         <translation>Terminal ID: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="523" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
         <source>服务网点：</source>
         <translation>Service point: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="524" />
+        <location filename="../../ui/screens/diagnostics.py" line="526" />
         <source>事项目录版本：</source>
         <translation>Catalog version: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="536" />
+        <location filename="../../ui/screens/diagnostics.py" line="538" />
         <source>软件版本：</source>
         <translation>Software: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="537" />
+        <location filename="../../ui/screens/diagnostics.py" line="539" />
         <source>配置来源：</source>
         <translation>Configuration: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="528" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>设备驱动：</source>
         <translation>Device drivers: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="529" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>语音播报：</source>
         <translation>Voice guidance: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="529" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>可用</source>
         <translation>available</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="339" />
-        <location filename="../../ui/screens/diagnostics.py" line="411" />
-        <location filename="../../ui/screens/diagnostics.py" line="475" />
-        <location filename="../../ui/screens/diagnostics.py" line="529" />
+        <location filename="../../ui/screens/diagnostics.py" line="341" />
+        <location filename="../../ui/screens/diagnostics.py" line="413" />
+        <location filename="../../ui/screens/diagnostics.py" line="477" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>不可用</source>
         <translation>not available</translation>
     </message>
@@ -850,8 +870,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/diagnostics.py" line="246" />
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
-        <location filename="../../ui/screens/diagnostics.py" line="527" />
+        <location filename="../../ui/screens/diagnostics.py" line="522" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>检测中</source>
         <translation>Checking</translation>
     </message>
@@ -861,239 +881,239 @@
         <translation>Not configured</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="257" />
+        <location filename="../../ui/screens/diagnostics.py" line="259" />
         <source>未启用（保存为 PDF）</source>
         <translation>off (PDF kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="292" />
+        <location filename="../../ui/screens/diagnostics.py" line="294" />
         <source>未安装</source>
         <translation>Not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="295" />
+        <location filename="../../ui/screens/diagnostics.py" line="297" />
         <source>（选配）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="303" />
+        <location filename="../../ui/screens/diagnostics.py" line="305" />
         <source>必需设备均正常</source>
         <translation>All required devices are working</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="303" />
+        <location filename="../../ui/screens/diagnostics.py" line="305" />
         <source>必需设备故障：</source>
         <translation>Required device failing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="326" />
+        <location filename="../../ui/screens/diagnostics.py" line="328" />
         <source>（将保存为 PDF）</source>
         <translation> (PDF will be kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="343" />
+        <location filename="../../ui/screens/diagnostics.py" line="345" />
         <source>测试中</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="353" />
+        <location filename="../../ui/screens/diagnostics.py" line="355" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="353" />
-        <location filename="../../ui/screens/diagnostics.py" line="482" />
+        <location filename="../../ui/screens/diagnostics.py" line="355" />
+        <location filename="../../ui/screens/diagnostics.py" line="484" />
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="359" />
+        <location filename="../../ui/screens/diagnostics.py" line="361" />
         <source>请把身份证放在阅读器上</source>
         <translation>Place an ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="368" />
+        <location filename="../../ui/screens/diagnostics.py" line="370" />
         <source>正在打印测试页</source>
         <translation>Printing the test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="378" />
+        <location filename="../../ui/screens/diagnostics.py" line="380" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>Scan any code within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="384" />
+        <location filename="../../ui/screens/diagnostics.py" line="386" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>Playing a 1000 Hz test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="389" />
+        <location filename="../../ui/screens/diagnostics.py" line="391" />
         <source>播放并录音</source>
         <translation>Playing and recording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="398" />
+        <location filename="../../ui/screens/diagnostics.py" line="400" />
         <source>请把手指放在指静脉仪上</source>
         <translation>Place a finger on the finger-vein scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="416" />
+        <location filename="../../ui/screens/diagnostics.py" line="418" />
         <source>正在连接摄像头……</source>
         <translation>Connecting to the camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="439" />
+        <location filename="../../ui/screens/diagnostics.py" line="441" />
         <source>预览中</source>
         <translation>Previewing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="444" />
+        <location filename="../../ui/screens/diagnostics.py" line="446" />
         <source>太暗</source>
         <translation>too dark</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="445" />
+        <location filename="../../ui/screens/diagnostics.py" line="447" />
         <source>过亮</source>
         <translation>too bright</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="446" />
+        <location filename="../../ui/screens/diagnostics.py" line="448" />
         <source>未对焦</source>
         <translation>out of focus</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="447" />
+        <location filename="../../ui/screens/diagnostics.py" line="449" />
         <source>良好</source>
         <translation>good</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="450" />
+        <location filename="../../ui/screens/diagnostics.py" line="452" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>Brightness %1 · focus %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="461" />
-        <location filename="../../ui/screens/diagnostics.py" line="608" />
+        <location filename="../../ui/screens/diagnostics.py" line="463" />
+        <location filename="../../ui/screens/diagnostics.py" line="610" />
         <source>摄像头预览未开启</source>
         <translation>Camera preview is off</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>目录更新：</source>
         <translation>Catalog update: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="526" />
+        <location filename="../../ui/screens/diagnostics.py" line="528" />
         <source>服务中枢：</source>
         <translation>Service hub: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="527" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>A4 打印：</source>
         <translation>A4 printing: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="530" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>拼音输入词库：</source>
         <translation>Pinyin dictionary: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="530" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>已加载</source>
         <translation>loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="530" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>未加载</source>
         <translation>not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="531" />
+        <location filename="../../ui/screens/diagnostics.py" line="533" />
         <source>已结束会话数：</source>
         <translation>Sessions ended: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="532" />
+        <location filename="../../ui/screens/diagnostics.py" line="534" />
         <source>磁盘可用：</source>
         <translation>Disk free: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="533" />
+        <location filename="../../ui/screens/diagnostics.py" line="535" />
         <source>内存可用：</source>
         <translation>Memory available: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="534" />
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
         <source>CPU 温度：</source>
         <translation>CPU temperature: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="534" />
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
         <source>无传感器</source>
         <translation>no sensor</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="535" />
+        <location filename="../../ui/screens/diagnostics.py" line="537" />
         <source>运行时间：</source>
         <translation>Running for: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="588" />
+        <location filename="../../ui/screens/diagnostics.py" line="590" />
         <source>重新检测</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="589" />
+        <location filename="../../ui/screens/diagnostics.py" line="591" />
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="590" />
+        <location filename="../../ui/screens/diagnostics.py" line="592" />
         <source>最近日志（不含个人信息）</source>
         <translation>Recent log (no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="591" />
+        <location filename="../../ui/screens/diagnostics.py" line="593" />
         <source>麦克风电平</source>
         <translation>Microphone level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="594" />
+        <location filename="../../ui/screens/diagnostics.py" line="596" />
         <source>读卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="595" />
+        <location filename="../../ui/screens/diagnostics.py" line="597" />
         <source>打印测试页</source>
         <translation>Test page</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="596" />
+        <location filename="../../ui/screens/diagnostics.py" line="598" />
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="597" />
+        <location filename="../../ui/screens/diagnostics.py" line="599" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="598" />
+        <location filename="../../ui/screens/diagnostics.py" line="600" />
         <source>测试音</source>
         <translation>Tone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="599" />
+        <location filename="../../ui/screens/diagnostics.py" line="601" />
         <source>电平</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="600" />
+        <location filename="../../ui/screens/diagnostics.py" line="602" />
         <source>回环</source>
         <translation>Loopback</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="601" />
+        <location filename="../../ui/screens/diagnostics.py" line="603" />
         <source>采集</source>
         <translation>Capture</translation>
     </message>
@@ -1123,43 +1143,43 @@
         <translation>Speaker and microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="296" />
+        <location filename="../../ui/screens/diagnostics.py" line="298" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="283" />
-        <location filename="../../ui/screens/diagnostics.py" line="296" />
+        <location filename="../../ui/screens/diagnostics.py" line="285" />
+        <location filename="../../ui/screens/diagnostics.py" line="298" />
         <source>故障</source>
         <translation>fault</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="547" />
+        <location filename="../../ui/screens/diagnostics.py" line="549" />
         <source>（暂无日志）</source>
         <translation>(no log yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <location filename="../../ui/screens/diagnostics.py" line="566" />
         <source>正在导出报告……</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <location filename="../../ui/screens/diagnostics.py" line="574" />
         <source>导出失败：</source>
         <translation>Export failed: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="577" />
+        <location filename="../../ui/screens/diagnostics.py" line="579" />
         <source>报告已导出：</source>
         <translation>Report exported: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="586" />
+        <location filename="../../ui/screens/diagnostics.py" line="588" />
         <source>退出诊断</source>
         <translation>Leave diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="587" />
+        <location filename="../../ui/screens/diagnostics.py" line="589" />
         <source>导出报告</source>
         <translation>Export report</translation>
     </message>
@@ -1798,73 +1818,73 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="132" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>识别营业执照</source>
         <translation>Read my business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="132" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>营业执照正本或副本，放到高拍仪下即可</source>
         <translation>Original or duplicate: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="134" />
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="137" />
+        <location filename="../../ui/screens/item.py" line="138" />
         <source>识别证件</source>
         <translation>Read my ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="134" />
+        <location filename="../../ui/screens/item.py" line="137" />
         <source>居民身份证国徽面，放到高拍仪下即可</source>
         <translation>Emblem side: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="138" />
         <source>居民身份证人像面，放到高拍仪下即可</source>
         <translation>Photo side: just place it under the document camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="140" />
+        <location filename="../../ui/screens/item.py" line="143" />
         <source>居民身份证（人像面）</source>
         <translation>ID card (photo side)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="144" />
         <source>居民身份证（国徽面）</source>
         <translation>ID card (emblem side)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="142" />
+        <location filename="../../ui/screens/item.py" line="145" />
         <source>营业执照</source>
         <translation>business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="165" />
+        <location filename="../../ui/screens/item.py" line="168" />
         <source>刷脸核验身份</source>
         <translation>Face check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="165" />
+        <location filename="../../ui/screens/item.py" line="168" />
         <source>身份证放到读卡器上，再看着摄像头</source>
         <translation>ID card on the reader, then look at the camera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="172" />
+        <location filename="../../ui/screens/item.py" line="175" />
         <source>%1已识别并核对</source>
         <translation>%1: read and checked</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="180" />
         <source>身份已核验</source>
         <translation>Identity verified</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="182" />
+        <location filename="../../ui/screens/item.py" line="185" />
         <source>即办（当场办结）</source>
         <translation>Same day (done on the spot)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="182" />
+        <location filename="../../ui/screens/item.py" line="185" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -1872,182 +1892,182 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="188" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>原件</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="188" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>复印件</source>
         <translation>copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="188" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>电子版</source>
         <translation>electronic</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="190" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>本机自助办理</source>
         <translation>At this terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="191" />
+        <location filename="../../ui/screens/item.py" line="194" />
         <source>邮政网点窗口办理</source>
         <translation>At a post office counter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="192" />
+        <location filename="../../ui/screens/item.py" line="195" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>Online (Guangdong government portal, Yueshengshi)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>政务服务中心窗口办理</source>
         <translation>At the government service centre</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="194" />
+        <location filename="../../ui/screens/item.py" line="197" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>Home pickup of documents by a postal officer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="199" />
         <source>个人</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="199" />
         <source>企业</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="199" />
         <source>个人和企业</source>
         <translation>Individuals and businesses</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="204" />
+        <location filename="../../ui/screens/item.py" line="207" />
         <source>必须</source>
         <translation>required</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="204" />
+        <location filename="../../ui/screens/item.py" line="207" />
         <source>视情况提供</source>
         <translation>if applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="207" />
+        <location filename="../../ui/screens/item.py" line="210" />
         <source>不收费</source>
         <translation>Free of charge</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="210" />
+        <location filename="../../ui/screens/item.py" line="213" />
         <source>需要带的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="211" />
+        <location filename="../../ui/screens/item.py" line="214" />
         <source>去哪里办</source>
         <translation>Where to go</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="213" />
+        <location filename="../../ui/screens/item.py" line="216" />
         <source>多久办好</source>
         <translation>How long it takes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="215" />
+        <location filename="../../ui/screens/item.py" line="218" />
         <source>承诺时限：</source>
         <translation>Promised: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="216" />
+        <location filename="../../ui/screens/item.py" line="219" />
         <source>法定时限：</source>
         <translation>Legal limit: </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="219" />
+        <location filename="../../ui/screens/item.py" line="222" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="220" />
+        <location filename="../../ui/screens/item.py" line="223" />
         <source>可以怎么办</source>
         <translation>Ways to apply</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="221" />
+        <location filename="../../ui/screens/item.py" line="224" />
         <source>办理步骤</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="222" />
+        <location filename="../../ui/screens/item.py" line="225" />
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="223" />
+        <location filename="../../ui/screens/item.py" line="226" />
         <source>服务对象与部门</source>
         <translation>For whom, and which department</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="224" />
+        <location filename="../../ui/screens/item.py" line="227" />
         <source>设定依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="231" />
+        <location filename="../../ui/screens/item.py" line="234" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>Your guide is printed: please take it from the slot below</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="233" />
+        <location filename="../../ui/screens/item.py" line="236" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>The printer is not available: scan the QR code above to keep the guide on your phone</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="238" />
+        <location filename="../../ui/screens/item.py" line="241" />
         <source>手机扫码，把指南带走</source>
         <translation>Scan to take this guide with you</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="239" />
+        <location filename="../../ui/screens/item.py" line="242" />
         <source>在本机申请办理</source>
         <translation>Apply here</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="239" />
+        <location filename="../../ui/screens/item.py" line="242" />
         <source>刷身份证、拍材料、签名，当场提交</source>
         <translation>ID card, photos of your papers, signature: submitted here and now</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="240" />
+        <location filename="../../ui/screens/item.py" line="243" />
         <source>打印办事指南</source>
         <translation>Print this guide</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="241" />
+        <location filename="../../ui/screens/item.py" line="244" />
         <source>预约上门收件</source>
         <translation>Book home pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="241" />
+        <location filename="../../ui/screens/item.py" line="244" />
         <source>邮政人员到家里收取材料</source>
         <translation>A postal officer collects your documents at home</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="242" />
+        <location filename="../../ui/screens/item.py" line="245" />
         <source>视频咨询工作人员</source>
         <translation>Talk with a clerk by video</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="243" />
+        <location filename="../../ui/screens/item.py" line="246" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>For help, call the 12345 government hotline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="282" />
+        <location filename="../../ui/screens/item.py" line="286" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>This is the service guide. Please bring the documents listed. You can print it, or scan the QR code to take it with you</translation>
     </message>
@@ -2138,7 +2158,7 @@
         <translation>Home pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>正在打印，请稍候……</source>
         <translation>Printing, please wait…</translation>
     </message>

@@ -497,7 +497,7 @@
 <context>
     <name>Consult</name>
     <message>
-        <location filename="../../ui/consult.py" line="104" />
+        <location filename="../../ui/consult.py" line="105" />
         <source>视频咨询</source>
         <translation>視頻諮詢</translation>
     </message>
@@ -505,277 +505,297 @@
 <context>
     <name>ConsultScreen</name>
     <message>
-        <location filename="../../ui/screens/consult.py" line="375" />
+        <location filename="../../ui/screens/consult.py" line="416" />
         <source>网络不稳定，正在重新连接，您的排队位置会保留</source>
         <translation>網絡不穩定，正在重新連接，您的排隊位置會保留</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="377" />
+        <location filename="../../ui/screens/consult.py" line="418" />
         <source>正在为您联系工作人员，请在屏幕前稍候</source>
         <translation>正在為您聯繫工作人員，請在屏幕前稍候</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="379" />
+        <location filename="../../ui/screens/consult.py" line="420" />
         <source>您排在第 %1 位</source>
         <translation>您排在第 %1 位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/consult.py" line="382" />
+        <location filename="../../ui/screens/consult.py" line="423" />
         <source>预计等待约 %n 分钟</source>
         <translation>
             <numerusform>預計等待約 %n 分鐘</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="382" />
+        <location filename="../../ui/screens/consult.py" line="423" />
         <source>正在连接服务中心……</source>
         <translation>正在連接服務中心……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="385" />
+        <location filename="../../ui/screens/consult.py" line="426" />
         <source>咨询事项：%1</source>
         <translation>諮詢事項：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="390" />
+        <location filename="../../ui/screens/consult.py" line="431" />
         <source>工作人员 %1</source>
         <translation>工作人員 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="392" />
+        <location filename="../../ui/screens/consult.py" line="433" />
         <source>正在接通视频，请稍候……</source>
         <translation>正在接通視頻，請稍候……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="394" />
+        <location filename="../../ui/screens/consult.py" line="435" />
         <source>网络不稳定，正在重新连接……</source>
         <translation>網絡不穩定，正在重新連接……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="396" />
+        <location filename="../../ui/screens/consult.py" line="437" />
         <source>工作人员暂时关闭了麦克风</source>
         <translation>工作人員暫時關閉了麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="398" />
+        <location filename="../../ui/screens/consult.py" line="439" />
         <source>已接通，请看着屏幕说话</source>
         <translation>已接通，請看着屏幕説話</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="408" />
+        <location filename="../../ui/screens/consult.py" line="449" />
         <source>工作人员暂时关闭了摄像头</source>
         <translation>工作人員暫時關閉了攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="412" />
+        <location filename="../../ui/screens/consult.py" line="453" />
         <source>正在接通视频……</source>
         <translation>正在接通視頻……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="413" />
+        <location filename="../../ui/screens/consult.py" line="454" />
         <source>打开麦克风</source>
         <translation>打開麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="413" />
+        <location filename="../../ui/screens/consult.py" line="454" />
         <source>关闭麦克风</source>
         <translation>關閉麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="414" />
+        <location filename="../../ui/screens/consult.py" line="455" />
         <source>打开摄像头</source>
         <translation>打開攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="414" />
+        <location filename="../../ui/screens/consult.py" line="455" />
         <source>关闭摄像头</source>
         <translation>關閉攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="432" />
+        <location filename="../../ui/screens/consult.py" line="473" />
         <source>工作人员发来的内容（点一下即可关闭）</source>
         <translation>工作人員發來的內容（點一下即可關閉）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="436" />
+        <location filename="../../ui/screens/consult.py" line="477" />
         <source>工作人员</source>
         <translation>工作人員</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="436" />
+        <location filename="../../ui/screens/consult.py" line="477" />
         <source>您自己的画面</source>
         <translation>您自己的畫面</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="445" />
+        <location filename="../../ui/screens/consult.py" line="486" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="449" />
+        <location filename="../../ui/screens/consult.py" line="490" />
         <source>即办（当场办结）</source>
         <translation>即辦（當場辦結）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/consult.py" line="449" />
+        <location filename="../../ui/screens/consult.py" line="490" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n 個工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="451" />
+        <location filename="../../ui/screens/consult.py" line="492" />
         <source>需要带的材料</source>
         <translation>需要帶的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="451" />
+        <location filename="../../ui/screens/consult.py" line="492" />
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="452" />
+        <location filename="../../ui/screens/consult.py" line="493" />
         <source>去哪里办</source>
         <translation>去哪裏辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="453" />
+        <location filename="../../ui/screens/consult.py" line="494" />
         <source>多久办好</source>
         <translation>多久辦好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="454" />
+        <location filename="../../ui/screens/consult.py" line="495" />
         <source>咨询电话</source>
         <translation>諮詢電話</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="465" />
+        <location filename="../../ui/screens/consult.py" line="506" />
         <source>暂时无法视频咨询</source>
         <translation>暫時無法視頻諮詢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="465" />
+        <location filename="../../ui/screens/consult.py" line="506" />
         <source>通话已结束</source>
         <translation>通話已結束</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="468" />
+        <location filename="../../ui/screens/consult.py" line="509" />
         <source>本机暂未开通视频咨询。</source>
         <translation>本機暫未開通視頻諮詢。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="470" />
+        <location filename="../../ui/screens/consult.py" line="511" />
         <source>暂时连接不上服务中心，请稍后再试。</source>
         <translation>暫時連接不上服務中心，請稍後再試。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="472" />
+        <location filename="../../ui/screens/consult.py" line="513" />
         <source>您已退出排队。</source>
         <translation>您已退出排隊。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="474" />
+        <location filename="../../ui/screens/consult.py" line="515" />
         <source>通话中断了，您可以再次咨询。</source>
         <translation>通話中斷了，您可以再次諮詢。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="476" />
+        <location filename="../../ui/screens/consult.py" line="517" />
         <source>您已挂断通话。</source>
         <translation>您已掛斷通話。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="478" />
+        <location filename="../../ui/screens/consult.py" line="519" />
         <source>感谢您的咨询，请按工作人员的指引继续办理。</source>
         <translation>感謝您的諮詢，請按工作人員的指引繼續辦理。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="497" />
+        <location filename="../../ui/screens/consult.py" line="538" />
         <source>摄像头已关闭</source>
         <translation>攝像頭已關閉</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="504" />
+        <location filename="../../ui/screens/consult.py" line="545" />
         <source>视频咨询</source>
         <translation>視頻諮詢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="505" />
+        <location filename="../../ui/screens/consult.py" line="546" />
         <source>工作人员将看到这样的画面</source>
         <translation>工作人員將看到這樣的畫面</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="506" />
+        <location filename="../../ui/screens/consult.py" line="547" />
         <source>通话不会录像；如需录像，会先征得您的同意。</source>
         <translation>通話不會錄像；如需錄像，會先徵得您的同意。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="507" />
+        <location filename="../../ui/screens/consult.py" line="548" />
         <source>退出排队</source>
         <translation>退出排隊</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="508" />
+        <location filename="../../ui/screens/consult.py" line="549" />
         <source>挂断</source>
         <translation>掛斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="509" />
+        <location filename="../../ui/screens/consult.py" line="550" />
         <source>停止录像</source>
         <translation>停止錄像</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="510" />
+        <location filename="../../ui/screens/consult.py" line="551" />
         <source>正在录像</source>
         <translation>正在錄像</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="511" />
+        <location filename="../../ui/screens/consult.py" line="552" />
         <source>关闭</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="512" />
+        <location filename="../../ui/screens/consult.py" line="553" />
         <source>工作人员请求录像</source>
         <translation>工作人員請求錄像</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="514" />
+        <location filename="../../ui/screens/consult.py" line="555" />
         <source>录像仅用于核对本次办理，由服务中心保存。不同意也可以继续咨询，同意后也可以随时停止。</source>
         <translation>錄像僅用於核對本次辦理，由服務中心保存。不同意也可以繼續諮詢，同意後也可以隨時停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="516" />
+        <location filename="../../ui/screens/consult.py" line="557" />
         <source>同意录像</source>
         <translation>同意錄像</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="517" />
+        <location filename="../../ui/screens/consult.py" line="558" />
         <source>不同意</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="518" />
+        <location filename="../../ui/screens/consult.py" line="559" />
+        <source>结束与工作人员的通话？</source>
+        <translation>結束與工作人員的通話？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="560" />
+        <source>离开这一页会挂断视频通话。</source>
+        <translation>離開這一頁會掛斷視頻通話。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="561" />
+        <source>继续通话</source>
+        <translation>繼續通話</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="562" />
+        <source>挂断并离开</source>
+        <translation>掛斷並離開</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/consult.py" line="563" />
         <source>再次咨询</source>
         <translation>再次諮詢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="518" />
+        <location filename="../../ui/screens/consult.py" line="563" />
         <source>重新排队联系工作人员</source>
         <translation>重新排隊聯繫工作人員</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="519" />
+        <location filename="../../ui/screens/consult.py" line="564" />
         <source>完成</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="520" />
+        <location filename="../../ui/screens/consult.py" line="565" />
         <source>也可以拨打12345政务服务热线咨询</source>
         <translation>也可以撥打12345政務服務熱線諮詢</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/consult.py" line="521" />
-        <location filename="../../ui/screens/consult.py" line="522" />
+        <location filename="../../ui/screens/consult.py" line="566" />
+        <location filename="../../ui/screens/consult.py" line="567" />
         <source>正在打开摄像头……</source>
         <translation>正在打開攝像頭……</translation>
     </message>
@@ -783,50 +803,50 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="522" />
+        <location filename="../../ui/screens/diagnostics.py" line="524" />
         <source>终端编号：</source>
         <translation>終端編號：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="523" />
+        <location filename="../../ui/screens/diagnostics.py" line="525" />
         <source>服务网点：</source>
         <translation>服務網點：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="524" />
+        <location filename="../../ui/screens/diagnostics.py" line="526" />
         <source>事项目录版本：</source>
         <translation>事項目錄版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="536" />
+        <location filename="../../ui/screens/diagnostics.py" line="538" />
         <source>软件版本：</source>
         <translation>軟件版本：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="537" />
+        <location filename="../../ui/screens/diagnostics.py" line="539" />
         <source>配置来源：</source>
         <translation>配置來源：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="528" />
+        <location filename="../../ui/screens/diagnostics.py" line="530" />
         <source>设备驱动：</source>
         <translation>設備驅動：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="529" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>语音播报：</source>
         <translation>語音播報：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="529" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>可用</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="339" />
-        <location filename="../../ui/screens/diagnostics.py" line="411" />
-        <location filename="../../ui/screens/diagnostics.py" line="475" />
-        <location filename="../../ui/screens/diagnostics.py" line="529" />
+        <location filename="../../ui/screens/diagnostics.py" line="341" />
+        <location filename="../../ui/screens/diagnostics.py" line="413" />
+        <location filename="../../ui/screens/diagnostics.py" line="477" />
+        <location filename="../../ui/screens/diagnostics.py" line="531" />
         <source>不可用</source>
         <translation>不可用</translation>
     </message>
@@ -847,8 +867,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/diagnostics.py" line="246" />
-        <location filename="../../ui/screens/diagnostics.py" line="520" />
-        <location filename="../../ui/screens/diagnostics.py" line="527" />
+        <location filename="../../ui/screens/diagnostics.py" line="522" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>检测中</source>
         <translation>檢測中</translation>
     </message>
@@ -858,239 +878,239 @@
         <translation>未配置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="257" />
+        <location filename="../../ui/screens/diagnostics.py" line="259" />
         <source>未启用（保存为 PDF）</source>
         <translation>未啓用（保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="292" />
+        <location filename="../../ui/screens/diagnostics.py" line="294" />
         <source>未安装</source>
         <translation>未安裝</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="295" />
+        <location filename="../../ui/screens/diagnostics.py" line="297" />
         <source>（选配）</source>
         <translation>（選配）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="303" />
+        <location filename="../../ui/screens/diagnostics.py" line="305" />
         <source>必需设备均正常</source>
         <translation>必需設備均正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="303" />
+        <location filename="../../ui/screens/diagnostics.py" line="305" />
         <source>必需设备故障：</source>
         <translation>必需設備故障：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="326" />
+        <location filename="../../ui/screens/diagnostics.py" line="328" />
         <source>（将保存为 PDF）</source>
         <translation>（將保存為 PDF）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="343" />
+        <location filename="../../ui/screens/diagnostics.py" line="345" />
         <source>测试中</source>
         <translation>測試中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="353" />
+        <location filename="../../ui/screens/diagnostics.py" line="355" />
         <source>通过</source>
         <translation>通過</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="353" />
-        <location filename="../../ui/screens/diagnostics.py" line="482" />
+        <location filename="../../ui/screens/diagnostics.py" line="355" />
+        <location filename="../../ui/screens/diagnostics.py" line="484" />
         <source>失败</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="359" />
+        <location filename="../../ui/screens/diagnostics.py" line="361" />
         <source>请把身份证放在阅读器上</source>
         <translation>請把身份證放在閲讀器上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="368" />
+        <location filename="../../ui/screens/diagnostics.py" line="370" />
         <source>正在打印测试页</source>
         <translation>正在打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="378" />
+        <location filename="../../ui/screens/diagnostics.py" line="380" />
         <source>请在 %1 秒内扫描任意条码</source>
         <translation>請在 %1 秒內掃描任意條碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="384" />
+        <location filename="../../ui/screens/diagnostics.py" line="386" />
         <source>正在播放 1000 Hz 测试音</source>
         <translation>正在播放 1000 Hz 測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="389" />
+        <location filename="../../ui/screens/diagnostics.py" line="391" />
         <source>播放并录音</source>
         <translation>播放並錄音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="398" />
+        <location filename="../../ui/screens/diagnostics.py" line="400" />
         <source>请把手指放在指静脉仪上</source>
         <translation>請把手指放在指靜脈儀上</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="416" />
+        <location filename="../../ui/screens/diagnostics.py" line="418" />
         <source>正在连接摄像头……</source>
         <translation>正在連接攝像頭……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="439" />
+        <location filename="../../ui/screens/diagnostics.py" line="441" />
         <source>预览中</source>
         <translation>預覽中</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="444" />
+        <location filename="../../ui/screens/diagnostics.py" line="446" />
         <source>太暗</source>
         <translation>太暗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="445" />
+        <location filename="../../ui/screens/diagnostics.py" line="447" />
         <source>过亮</source>
         <translation>過亮</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="446" />
+        <location filename="../../ui/screens/diagnostics.py" line="448" />
         <source>未对焦</source>
         <translation>未對焦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="447" />
+        <location filename="../../ui/screens/diagnostics.py" line="449" />
         <source>良好</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="450" />
+        <location filename="../../ui/screens/diagnostics.py" line="452" />
         <source>亮度 %1 · 清晰度 %2 · %3 · %4</source>
         <translation>亮度 %1 · 清晰度 %2 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="461" />
-        <location filename="../../ui/screens/diagnostics.py" line="608" />
+        <location filename="../../ui/screens/diagnostics.py" line="463" />
+        <location filename="../../ui/screens/diagnostics.py" line="610" />
         <source>摄像头预览未开启</source>
         <translation>攝像頭預覽未開啓</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="525" />
+        <location filename="../../ui/screens/diagnostics.py" line="527" />
         <source>目录更新：</source>
         <translation>目錄更新：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="526" />
+        <location filename="../../ui/screens/diagnostics.py" line="528" />
         <source>服务中枢：</source>
         <translation>服務中樞：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="527" />
+        <location filename="../../ui/screens/diagnostics.py" line="529" />
         <source>A4 打印：</source>
         <translation>A4 打印：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="530" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>拼音输入词库：</source>
         <translation>拼音輸入詞庫：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="530" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>已加载</source>
         <translation>已加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="530" />
+        <location filename="../../ui/screens/diagnostics.py" line="532" />
         <source>未加载</source>
         <translation>未加載</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="531" />
+        <location filename="../../ui/screens/diagnostics.py" line="533" />
         <source>已结束会话数：</source>
         <translation>已結束會話數：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="532" />
+        <location filename="../../ui/screens/diagnostics.py" line="534" />
         <source>磁盘可用：</source>
         <translation>磁盤可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="533" />
+        <location filename="../../ui/screens/diagnostics.py" line="535" />
         <source>内存可用：</source>
         <translation>內存可用：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="534" />
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
         <source>CPU 温度：</source>
         <translation>CPU 温度：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="534" />
+        <location filename="../../ui/screens/diagnostics.py" line="536" />
         <source>无传感器</source>
         <translation>無傳感器</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="535" />
+        <location filename="../../ui/screens/diagnostics.py" line="537" />
         <source>运行时间：</source>
         <translation>運行時間：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="588" />
+        <location filename="../../ui/screens/diagnostics.py" line="590" />
         <source>重新检测</source>
         <translation>重新檢測</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="589" />
+        <location filename="../../ui/screens/diagnostics.py" line="591" />
         <source>系统</source>
         <translation>系統</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="590" />
+        <location filename="../../ui/screens/diagnostics.py" line="592" />
         <source>最近日志（不含个人信息）</source>
         <translation>最近日誌（不含個人信息）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="591" />
+        <location filename="../../ui/screens/diagnostics.py" line="593" />
         <source>麦克风电平</source>
         <translation>麥克風電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="594" />
+        <location filename="../../ui/screens/diagnostics.py" line="596" />
         <source>读卡</source>
         <translation>讀卡</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="595" />
+        <location filename="../../ui/screens/diagnostics.py" line="597" />
         <source>打印测试页</source>
         <translation>打印測試頁</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="596" />
+        <location filename="../../ui/screens/diagnostics.py" line="598" />
         <source>扫码</source>
         <translation>掃碼</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="597" />
+        <location filename="../../ui/screens/diagnostics.py" line="599" />
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="598" />
+        <location filename="../../ui/screens/diagnostics.py" line="600" />
         <source>测试音</source>
         <translation>測試音</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="599" />
+        <location filename="../../ui/screens/diagnostics.py" line="601" />
         <source>电平</source>
         <translation>電平</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="600" />
+        <location filename="../../ui/screens/diagnostics.py" line="602" />
         <source>回环</source>
         <translation>迴環</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="601" />
+        <location filename="../../ui/screens/diagnostics.py" line="603" />
         <source>采集</source>
         <translation>採集</translation>
     </message>
@@ -1120,43 +1140,43 @@
         <translation>揚聲器和麥克風</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="296" />
+        <location filename="../../ui/screens/diagnostics.py" line="298" />
         <source>正常</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="283" />
-        <location filename="../../ui/screens/diagnostics.py" line="296" />
+        <location filename="../../ui/screens/diagnostics.py" line="285" />
+        <location filename="../../ui/screens/diagnostics.py" line="298" />
         <source>故障</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="547" />
+        <location filename="../../ui/screens/diagnostics.py" line="549" />
         <source>（暂无日志）</source>
         <translation>（暫無日誌）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="564" />
+        <location filename="../../ui/screens/diagnostics.py" line="566" />
         <source>正在导出报告……</source>
         <translation>正在導出報告……</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="572" />
+        <location filename="../../ui/screens/diagnostics.py" line="574" />
         <source>导出失败：</source>
         <translation>導出失敗：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="577" />
+        <location filename="../../ui/screens/diagnostics.py" line="579" />
         <source>报告已导出：</source>
         <translation>報告已導出：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="586" />
+        <location filename="../../ui/screens/diagnostics.py" line="588" />
         <source>退出诊断</source>
         <translation>退出診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/diagnostics.py" line="587" />
+        <location filename="../../ui/screens/diagnostics.py" line="589" />
         <source>导出报告</source>
         <translation>導出報告</translation>
     </message>
@@ -1792,255 +1812,255 @@
 <context>
     <name>ItemScreen</name>
     <message>
-        <location filename="../../ui/screens/item.py" line="132" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>识别营业执照</source>
         <translation>識別營業執照</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="132" />
+        <location filename="../../ui/screens/item.py" line="135" />
         <source>营业执照正本或副本，放到高拍仪下即可</source>
         <translation>營業執照正本或副本，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="134" />
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="137" />
+        <location filename="../../ui/screens/item.py" line="138" />
         <source>识别证件</source>
         <translation>識別證件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="134" />
+        <location filename="../../ui/screens/item.py" line="137" />
         <source>居民身份证国徽面，放到高拍仪下即可</source>
         <translation>居民身份證國徽面，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="135" />
+        <location filename="../../ui/screens/item.py" line="138" />
         <source>居民身份证人像面，放到高拍仪下即可</source>
         <translation>居民身份證人像面，放到高拍儀下即可</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="140" />
+        <location filename="../../ui/screens/item.py" line="143" />
         <source>居民身份证（人像面）</source>
         <translation>居民身份證（人像面）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="141" />
+        <location filename="../../ui/screens/item.py" line="144" />
         <source>居民身份证（国徽面）</source>
         <translation>居民身份證（國徽面）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="142" />
+        <location filename="../../ui/screens/item.py" line="145" />
         <source>营业执照</source>
         <translation>營業執照</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="165" />
+        <location filename="../../ui/screens/item.py" line="168" />
         <source>刷脸核验身份</source>
         <translation>刷臉核驗身份</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="165" />
+        <location filename="../../ui/screens/item.py" line="168" />
         <source>身份证放到读卡器上，再看着摄像头</source>
         <translation>身份證放到讀卡器上，再看着攝像頭</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="172" />
+        <location filename="../../ui/screens/item.py" line="175" />
         <source>%1已识别并核对</source>
         <translation>%1已識別並核對</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="177" />
+        <location filename="../../ui/screens/item.py" line="180" />
         <source>身份已核验</source>
         <translation>身份已核驗</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="182" />
+        <location filename="../../ui/screens/item.py" line="185" />
         <source>即办（当场办结）</source>
         <translation>即辦（當場辦結）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/item.py" line="182" />
+        <location filename="../../ui/screens/item.py" line="185" />
         <source>%n 个工作日</source>
         <translation>
             <numerusform>%n 個工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="188" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>原件</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="188" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>复印件</source>
         <translation>複印件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="188" />
+        <location filename="../../ui/screens/item.py" line="191" />
         <source>电子版</source>
         <translation>電子版</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="190" />
+        <location filename="../../ui/screens/item.py" line="193" />
         <source>本机自助办理</source>
         <translation>本機自助辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="191" />
+        <location filename="../../ui/screens/item.py" line="194" />
         <source>邮政网点窗口办理</source>
         <translation>郵政網點窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="192" />
+        <location filename="../../ui/screens/item.py" line="195" />
         <source>网上办理（广东政务服务网、粤省事）</source>
         <translation>網上辦理（廣東政務服務網、粵省事）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="193" />
+        <location filename="../../ui/screens/item.py" line="196" />
         <source>政务服务中心窗口办理</source>
         <translation>政務服務中心窗口辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="194" />
+        <location filename="../../ui/screens/item.py" line="197" />
         <source>可预约邮政人员上门收取材料</source>
         <translation>可預約郵政人員上門收取材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="199" />
         <source>个人</source>
         <translation>個人</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="199" />
         <source>企业</source>
         <translation>企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="196" />
+        <location filename="../../ui/screens/item.py" line="199" />
         <source>个人和企业</source>
         <translation>個人和企業</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="204" />
+        <location filename="../../ui/screens/item.py" line="207" />
         <source>必须</source>
         <translation>必須</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="204" />
+        <location filename="../../ui/screens/item.py" line="207" />
         <source>视情况提供</source>
         <translation>視情況提供</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="207" />
+        <location filename="../../ui/screens/item.py" line="210" />
         <source>不收费</source>
         <translation>不收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="210" />
+        <location filename="../../ui/screens/item.py" line="213" />
         <source>需要带的材料</source>
         <translation>需要帶的材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="211" />
+        <location filename="../../ui/screens/item.py" line="214" />
         <source>去哪里办</source>
         <translation>去哪裏辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="213" />
+        <location filename="../../ui/screens/item.py" line="216" />
         <source>多久办好</source>
         <translation>多久辦好</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="215" />
+        <location filename="../../ui/screens/item.py" line="218" />
         <source>承诺时限：</source>
         <translation>承諾時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="216" />
+        <location filename="../../ui/screens/item.py" line="219" />
         <source>法定时限：</source>
         <translation>法定時限：</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="219" />
+        <location filename="../../ui/screens/item.py" line="222" />
         <source>收费</source>
         <translation>收費</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="220" />
+        <location filename="../../ui/screens/item.py" line="223" />
         <source>可以怎么办</source>
         <translation>可以怎麼辦</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="221" />
+        <location filename="../../ui/screens/item.py" line="224" />
         <source>办理步骤</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="222" />
+        <location filename="../../ui/screens/item.py" line="225" />
         <source>咨询电话</source>
         <translation>諮詢電話</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="223" />
+        <location filename="../../ui/screens/item.py" line="226" />
         <source>服务对象与部门</source>
         <translation>服務對象與部門</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="224" />
+        <location filename="../../ui/screens/item.py" line="227" />
         <source>设定依据</source>
         <translation>設定依據</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="231" />
+        <location filename="../../ui/screens/item.py" line="234" />
         <source>指南已打印，请在下方出纸口取走</source>
         <translation>指南已打印，請在下方出紙口取走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="233" />
+        <location filename="../../ui/screens/item.py" line="236" />
         <source>打印机暂不可用，请用手机扫描上方二维码保存指南</source>
         <translation>打印機暫不可用，請用手機掃描上方二維碼保存指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="238" />
+        <location filename="../../ui/screens/item.py" line="241" />
         <source>手机扫码，把指南带走</source>
         <translation>手機掃碼，把指南帶走</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="239" />
+        <location filename="../../ui/screens/item.py" line="242" />
         <source>在本机申请办理</source>
         <translation>在本機申請辦理</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="239" />
+        <location filename="../../ui/screens/item.py" line="242" />
         <source>刷身份证、拍材料、签名，当场提交</source>
         <translation>刷身份證、拍材料、簽名，當場提交</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="240" />
+        <location filename="../../ui/screens/item.py" line="243" />
         <source>打印办事指南</source>
         <translation>打印辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="241" />
+        <location filename="../../ui/screens/item.py" line="244" />
         <source>预约上门收件</source>
         <translation>預約上門收件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="241" />
+        <location filename="../../ui/screens/item.py" line="244" />
         <source>邮政人员到家里收取材料</source>
         <translation>郵政人員到家裏收取材料</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="242" />
+        <location filename="../../ui/screens/item.py" line="245" />
         <source>视频咨询工作人员</source>
         <translation>視頻諮詢工作人員</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="243" />
+        <location filename="../../ui/screens/item.py" line="246" />
         <source>需要帮助可拨打12345政务服务热线</source>
         <translation>需要幫助可撥打12345政務服務熱線</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/item.py" line="282" />
+        <location filename="../../ui/screens/item.py" line="286" />
         <source>这是办事指南，请准备好所列材料。可以打印指南，或用手机扫描二维码带走</source>
         <translation>這是辦事指南，請準備好所列材料。可以打印指南，或用手機掃描二維碼帶走</translation>
     </message>
@@ -2131,7 +2151,7 @@
         <translation>預約上門</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>正在打印，请稍候……</source>
         <translation>正在打印，請稍候……</translation>
     </message>

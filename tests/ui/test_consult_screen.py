@@ -242,6 +242,45 @@ def test_leaving_the_screen_or_the_session_ending_leaves_the_queue_or_hangs_up(q
     assert window.session.data.consult.phase == "idle"
 
 
+def test_home_or_back_during_a_call_asks_before_hanging_up(qtbot, window, factory):
+    window.session.go("start")
+    window.session.open_module("consult")
+    client = factory.client
+    for event in ({"type": "queued", "call_id": "c1", "position": 1, "expected_wait_s": 60},
+                  {"type": "accepted", "clerk": "王*"}, {"type": "connected"}):  # fmt: skip
+        client.on_event(event)
+    settle()
+    screen = window.consult.screen
+    qtbot.mouseClick(window.bar.home, Qt.MouseButton.LeftButton)
+    assert screen.leave_overlay.isVisible() and window.session.screen == Screen.CONSULT
+    assert screen.leave_overlay.question.text() == "结束与工作人员的通话？"
+    assert "hang_up" not in client.names() and "leave" not in client.names()
+    assert screen.instruction().startswith("结束与工作人员的通话？")  # read aloud, as every question is
+    qtbot.mouseClick(screen.leave_overlay.yes, Qt.MouseButton.LeftButton)  # keep talking
+    assert not screen.leave_overlay.isVisible() and window.session.data.consult.in_call
+    assert "leave" not in client.names()
+
+    qtbot.mouseClick(window.bar.back, Qt.MouseButton.LeftButton)
+    assert screen.leave_overlay.isVisible()
+    client.on_event({"type": "hangup", "reason": "clerk"})  # the clerk ends it meanwhile: nothing left to ask
+    client.on_event({"type": "ended", "reason": "clerk"})
+    settle()
+    assert not screen.leave_overlay.isVisible() and window.session.screen == Screen.CONSULT
+    qtbot.mouseClick(window.bar.home, Qt.MouseButton.LeftButton)  # no call: no question
+    assert window.session.screen == Screen.HOME and not screen.leave_overlay.isVisible()
+
+    window.session.open_module("consult")
+    second = factory.client
+    for event in ({"type": "queued", "call_id": "c2", "position": 1, "expected_wait_s": 60},
+                  {"type": "accepted", "clerk": "王*"}, {"type": "connected"}):  # fmt: skip
+        second.on_event(event)
+    settle()
+    qtbot.mouseClick(window.bar.home, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.leave_overlay.no, Qt.MouseButton.LeftButton)  # hang up and leave
+    assert window.session.screen == Screen.HOME
+    assert second.names()[-1] == "leave" and second.closed.wait(5)
+
+
 def test_the_idle_reset_waits_while_a_clerk_talks_and_resumes_after(qtbot, window, factory):
     now = [1000.0]
     window.idle.clock = lambda: now[0]

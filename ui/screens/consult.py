@@ -133,6 +133,58 @@ class TapFrame(QFrame):
         self.tapped.emit()
 
 
+class QuestionOverlay(QFrame):
+    """A question over the whole screen, in the idle question's look, answered before anything else: `yes` is the
+    primary answer (emits True), `no` the other (False). Object names derive from `name` (the style sheet's)."""
+
+    answered = Signal(bool)
+
+    def __init__(self, parent: QWidget, name: str):
+        super().__init__(parent)
+        self.setObjectName(f"{name}Overlay")
+        self.setProperty("role", "overlay")
+        outer = QVBoxLayout(self)
+        dialog = QFrame()
+        dialog.setObjectName(f"{name}Dialog")
+        dialog.setProperty("role", "dialog")
+        inner = QVBoxLayout(dialog)
+        inner.setContentsMargins(56, 40, 56, 40)
+        inner.setSpacing(24)
+        self.question = label(role="title", name=f"{name}Question")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = label(role="instruction", name=f"{name}Text")
+        self.yes = button(role="primary", name=f"{name}Yes")
+        self.yes.clicked.connect(lambda: self.answered.emit(True))
+        self.no = button(role="chrome", name=f"{name}No")
+        self.no.clicked.connect(lambda: self.answered.emit(False))
+        self.answers = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.answers.setSpacing(24)
+        self.answers.addWidget(self.yes, 1)
+        self.answers.addWidget(self.no, 1)
+        for widget in (self.question, self.text):
+            inner.addWidget(widget)
+        inner.addLayout(self.answers)
+        self.row = QHBoxLayout()
+        self.row.addStretch(1)
+        self.row.addWidget(dialog, 4)
+        self.row.addStretch(1)
+        outer.addStretch(1)
+        outer.addLayout(self.row)
+        outer.addStretch(1)
+        self.hide()
+
+    def arrange(self, portrait: bool) -> None:
+        """A narrow screen: the question as wide as it can be, its answers one above the other."""
+        self.answers.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.row.setStretch(1, 12 if portrait else 4)
+
+    def cover(self) -> None:
+        """Show over the whole parent."""
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+
 class ConsultScreen(ScreenBase):
     """Queue page, call page (with the pushed document and the recording question over it) and end page."""
 
@@ -143,6 +195,7 @@ class ConsultScreen(ScreenBase):
     close_push = Signal()
     again = Signal()  # ask for a clerk once more
     done = Signal()  # back to where the resident came from
+    leave_confirmed = Signal(str)  # the top bar's action, once the resident agreed to end the call for it
 
     def __init__(self, ctx: Context):
         super().__init__(ctx, "consultScreen")
@@ -299,39 +352,26 @@ class ConsultScreen(ScreenBase):
         self.pages.addWidget(self.end_page)
 
     def _build_record_dialog(self) -> None:
-        # Over the whole screen, as the idle question: the answer must be given before anything else.
-        self.record_overlay = QFrame(self)
-        self.record_overlay.setObjectName("consultRecordOverlay")
-        self.record_overlay.setProperty("role", "overlay")
-        outer = QVBoxLayout(self.record_overlay)
-        dialog = QFrame()
-        dialog.setObjectName("consultRecordDialog")
-        dialog.setProperty("role", "dialog")
-        inner = QVBoxLayout(dialog)
-        inner.setContentsMargins(56, 40, 56, 40)
-        inner.setSpacing(24)
-        self.record_question = label(role="title", name="consultRecordQuestion")
-        self.record_question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.record_text = label(role="instruction", name="consultRecordText")
-        self.record_yes = button(role="primary", name="consultRecordYes")
-        self.record_yes.clicked.connect(lambda: self.record_answer.emit(True))
-        self.record_no = button(role="chrome", name="consultRecordNo")
-        self.record_no.clicked.connect(lambda: self.record_answer.emit(False))
-        self.answers = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.answers.setSpacing(24)
-        self.answers.addWidget(self.record_yes, 1)
-        self.answers.addWidget(self.record_no, 1)
-        for widget in (self.record_question, self.record_text):
-            inner.addWidget(widget)
-        inner.addLayout(self.answers)
-        self.dialog_row = row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(dialog, 4)
-        row.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
-        self.record_overlay.hide()
+        self.record_overlay = QuestionOverlay(self, "consultRecord")
+        self.record_overlay.answered.connect(self.record_answer.emit)
+        self.record_question, self.record_text = self.record_overlay.question, self.record_overlay.text
+        self.record_yes, self.record_no = self.record_overlay.yes, self.record_overlay.no
+        # Leaving by the top bar during a call asks first: a tap on 首页 must not cut off a clerk mid-sentence.
+        self.leave_overlay = QuestionOverlay(self, "consultLeave")
+        self.leave_overlay.answered.connect(lambda keep_talking: self.answer_leave(not keep_talking))
+        self.pending_leave = ""
+
+    def ask_leave(self, action: str) -> None:
+        """The top bar's `action` (home, back, finish) during a call: ask before hanging up."""
+        self.pending_leave = action
+        self.leave_overlay.cover()
+
+    def answer_leave(self, end_call: bool) -> None:
+        """End the call and go where the bar said, or keep talking."""
+        action, self.pending_leave = self.pending_leave, ""
+        self.leave_overlay.hide()
+        if end_call and action:
+            self.leave_confirmed.emit(action)
 
     # -- the flow -------------------------------------------------------------------------------------
     def flow(self) -> ConsultFlow:
@@ -363,11 +403,11 @@ class ConsultScreen(ScreenBase):
             self.render_end(flow)
         asked = flow.record_asked and phase in ("connecting", "in_call", "reconnecting")
         if asked:
-            self.record_overlay.setGeometry(self.rect())
-            self.record_overlay.show()
-            self.record_overlay.raise_()
+            self.record_overlay.cover()
         else:
             self.record_overlay.hide()
+        if not flow.in_call and self.leave_overlay.isVisible():  # the clerk hung up meanwhile: nothing to ask
+            self.answer_leave(False)
 
     def render_queue(self, flow: ConsultFlow) -> None:
         """Your place and the expected wait (or that the link is being made)."""
@@ -516,6 +556,10 @@ class ConsultScreen(ScreenBase):
         )
         self.record_yes.setText(self.tr("同意录像"))
         self.record_no.setText(self.tr("不同意"))
+        self.leave_overlay.question.setText(self.tr("结束与工作人员的通话？"))
+        self.leave_overlay.text.setText(self.tr("离开这一页会挂断视频通话。"))
+        self.leave_overlay.yes.setText(self.tr("继续通话"))
+        self.leave_overlay.no.setText(self.tr("挂断并离开"))
         self.again_button.set_texts(self.tr("再次咨询"), self.tr("重新排队联系工作人员"))
         self.done_button.setText(self.tr("完成"))
         self.end_hotline.setText(self.tr("也可以拨打12345政务服务热线咨询"))
@@ -526,6 +570,8 @@ class ConsultScreen(ScreenBase):
     def instruction(self) -> str:
         """Spoken instruction for the phase."""
         flow = self.flow()
+        if self.leave_overlay.isVisible():
+            return f"{self.leave_overlay.question.text()} {self.leave_overlay.text.text()}"
         if flow.record_asked:
             return f"{self.record_question.text()} {self.record_text.text()}"
         page = self.pages.currentWidget()
@@ -544,9 +590,8 @@ class ConsultScreen(ScreenBase):
         self.call_box.setStretch(1, 1)
         self.side_box.setDirection(across if portrait else down)
         self.queue_box.setDirection(down if portrait else across)
-        # A narrow screen: the recording question as wide as it can be, its answers one above the other.
-        self.answers.setDirection(down if portrait else across)
-        self.dialog_row.setStretch(1, 12 if portrait else 4)
+        for overlay in (self.record_overlay, self.leave_overlay):
+            overlay.arrange(portrait)
 
     def apply_mode(self, elderly: bool, portrait: bool) -> None:
         """Portrait layout; bigger controls in elderly mode (the sheet scales them)."""
@@ -558,10 +603,11 @@ class ConsultScreen(ScreenBase):
         self.side.setMinimumWidth(0 if portrait else width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """The recording question covers the whole screen."""
+        """The questions cover the whole screen."""
         super().resizeEvent(event)
-        if self.record_overlay.isVisible():
-            self.record_overlay.setGeometry(self.rect())
+        for overlay in (self.record_overlay, self.leave_overlay):
+            if overlay.isVisible():
+                overlay.setGeometry(self.rect())
 
     def reset(self) -> None:
         """Forget the pictures and what was pushed."""
@@ -570,5 +616,7 @@ class ConsultScreen(ScreenBase):
         self.push_title.clear()
         self.push_body.clear()
         self.record_overlay.hide()
+        self.leave_overlay.hide()
+        self.pending_leave = ""
         self.stage.setCurrentWidget(self.remote_view)
         self.render()
