@@ -75,6 +75,7 @@ QPushButton[role="tile"] {{ background: {p.surface}; color: {p.text}; border: {b
     border-radius: {px(22)}; font-size: {px(32)}; font-weight: bold; padding: {px(18)}; text-align: center; }}
 QPushButton[role="tile"]:pressed {{ background: {p.accent}; }}
 QPushButton[role="chrome"] {{ min-height: {px(90)}; font-size: {px(24)}; padding: {px(6)} {px(16)}; }}
+QPushButton#lang_zh_CN, QPushButton#lang_zh_HK, QPushButton#lang_en {{ min-width: {px(48)}; }}
 QPushButton[role="chrome"][active="true"] {{ background: {p.primary}; color: {p.primary_text};
     font-weight: bold; border-width: {border + 3}px; }}
 QPushButton[role="result"] {{ text-align: left; color: {p.text}; border: {border}px solid {p.border};
