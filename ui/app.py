@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import sys
@@ -103,8 +104,10 @@ def build_services(config: Config, store: CatalogStore, background: bool = True)
             except Exception:
                 log.exception("pinyin dictionary build failed; the keyboard offers letters only")
                 return
-            # Hand the dictionary to the keyboard on the GUI thread.
-            QTimer.singleShot(0, keyboard, lambda: _attach_ime(services, keyboard, path))
+            # Hand the dictionary to the keyboard on the GUI thread; if the window has closed meanwhile (a short
+            # run such as --smoke on a first start), the next start opens the dictionary built here.
+            with contextlib.suppress(RuntimeError):  # libshiboken: the keyboard's C++ object is already deleted
+                QTimer.singleShot(0, keyboard, lambda: _attach_ime(services, keyboard, path))
 
         if background:
             threading.Thread(target=build, name="ime-build", daemon=True).start()
@@ -201,11 +204,17 @@ def _quit_on_signals(app: QApplication, window: KioskWindow) -> QTimer:
     return timer
 
 
-def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
-    """Show the terminal window and run the event loop until the supervisor stops it."""
+def run_app(config: Config, store: CatalogStore, windowed: bool = False, smoke: bool = False) -> int:
+    """Show the terminal window and run the event loop until the supervisor stops it (with `smoke`, until
+    ui.smoke has checked the home screen and the search, and reported)."""
+    from ui.watchdog import ServiceWatchdog
+
     app = make_application()
+    # Before the services start: it takes systemd's notify variables out of the environment children inherit.
+    watchdog = ServiceWatchdog.from_environment()
     services = build_services(config, store)
     window = build_window(config, store, services)
+    watchdog.healthy = window.isVisible  # no pings once the window is gone: systemd restarts the terminal
     crashed = []
 
     def on_error(exc_type, exc, tb) -> None:
@@ -240,12 +249,22 @@ def run_app(config: Config, store: CatalogStore, windowed: bool = False) -> int:
             file=sys.stderr,
             flush=True,
         )
+        watchdog.ready(f"terminal ready, catalog {store.version}")  # READY=1, then pings from this (GUI) thread
 
     QTimer.singleShot(0, announce)  # runs once the event loop is up
+    if smoke:
+        from ui.smoke import SmokeCheck
+
+        def smoke_done(code: int) -> None:
+            window.allow_close = True
+            app.exit(code)
+
+        SmokeCheck(window, smoke_done).start()
     background = [services[name] for name in ("delivery", "fleet", "catalog_updates") if name in services]
     for service in background:
         service.start()
     code = app.exec()
+    watchdog.stopping()
     ticker.stop()
     for service in background:
         service.stop()
