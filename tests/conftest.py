@@ -43,7 +43,7 @@ def store(bundle_path: Path):
 @pytest.fixture
 def kiosk_env(tmp_path: Path, bundle_path: Path) -> dict[str, str]:
     """Environment for running the `kiosk` command against the session bundle and a private data dir."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "NOTIFY_SOCKET", "WATCHDOG_"))}
     env["KIOSK_TERMINAL_DATA_DIR"] = str(tmp_path / "data")
     env["KIOSK_CATALOG_BUNDLE"] = str(bundle_path)
     env["QT_QPA_PLATFORM"] = "offscreen"
