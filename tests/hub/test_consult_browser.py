@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,27 +15,13 @@ from typing import Any
 import numpy as np
 import pytest
 
+from bench.clerk_browser import chromium_available, launch, log_in
 from hub.app import create_app
 from hub.clerks import add_clerk
 from hub.consult_ws import ConsultSettings
 from hub.server import ServerThread
 from hub.terminals import add_terminal
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# docs/test-environment.md: what works headless as root here (Playwright adds --headless and a user data dir).
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--use-fake-ui-for-media-stream",
-    "--use-fake-device-for-media-stream=fps=30",  # its default is 20 fps; a terminal sends 30
-    "--autoplay-policy=no-user-gesture-required",
-    "--allow-loopback-in-peer-connection",
-]
 CLERK, PASSWORD = "王晓明", "consult password 1"
 ITEM = {"id": "440112-0001", "name": "城乡居民基本养老保险参保登记"}
 SITE = "黄埔邮政大沙地网点"
@@ -297,7 +281,7 @@ async def _until(check, timeout: float = 20.0, step: float = 0.05) -> None:
 
 @pytest.mark.parametrize("peer", ["kiosk.consult", "minimal"])
 def test_a_real_call_between_chromium_and_a_terminal(peer: str, hub, loopback_ice, tmp_path: Path):
-    if not os.access(CHROMIUM, os.X_OK):
+    if not chromium_available():
         pytest.skip("Chromium is not installed (scripts/debian-packages.txt lists it)")
     if peer == "kiosk.consult":
         pytest.importorskip("kiosk.consult.call", reason="the terminal's consult client is not there yet")
@@ -311,7 +295,7 @@ def test_a_real_call_between_chromium_and_a_terminal(peer: str, hub, loopback_ic
         from playwright.async_api import async_playwright
 
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = await launch(playwright)
             terminal = make_peer(url, token)
             try:
                 await call(browser, terminal)
@@ -329,13 +313,7 @@ def test_a_real_call_between_chromium_and_a_terminal(peer: str, hub, loopback_ic
         page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
         page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
 
-        await page.goto(url + "/clerk/consult")
-        assert page.url.endswith("/clerk/login")
-        await page.fill("#name", CLERK)
-        await page.fill("#password", PASSWORD)
-        await page.click("#login")
-        await page.click('nav a[href="/clerk/consult"]')
-        await page.wait_for_selector("#connection.ok")
+        await log_in(page, url, CLERK, PASSWORD)  # a stranger is sent to the login first
         assert await page.is_disabled("#accept-next")
 
         await terminal.start()
