@@ -219,7 +219,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         hub = start_local_hub(config)  # the embedded default: a hub on this machine when none is configured
         from ui.app import run_app  # Qt is imported only when the GUI starts
 
-        code = run_app(config, store, windowed=args.windowed or config.ui.windowed)
+        code = run_app(config, store, windowed=args.windowed or config.ui.windowed, smoke=args.smoke)
         mark_clean_stop(config.data_dir)  # run_app wiped the session on its way out
         return code
     finally:
@@ -357,6 +357,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen")
     run.add_argument("--devices", choices=("sim", "real"), help="device drivers (default from config)")
     run.add_argument("--tour", metavar="DIR", help="save a screenshot of every screen, language and mode, then exit")
+    run.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start as usual, check that the home screen and the catalog search work, report them with the OCR "
+        "engines, face models, consultation media, hub and a portal page as one JSON line, then exit: 0 when the "
+        "home screen and the search work",
+    )
     run.set_defaults(func=cmd_run)
 
     diagnose = sub.add_parser("diagnose", help="check the devices (non-zero exit if a required one fails)")
@@ -457,7 +464,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from catalog.problems import CatalogInvalid
     from catalog.search import SearchError
     from catalog.store import CatalogBundleError
+    from kiosk.frozen import restore_system_library_path
 
+    restore_system_library_path()  # the bundle's loader path is for this process, not for tesseract or gcc
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

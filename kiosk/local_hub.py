@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-import sys
 import time
 from urllib.parse import urlsplit
 
 import requests
 
 from kiosk.config import Config
+from kiosk.frozen import kiosk_command
 
 log = logging.getLogger("kiosk.local_hub")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -37,8 +37,9 @@ def start_local_hub(config: Config, wait_s: float = 30.0) -> subprocess.Popen | 
     if not config.hub.serve_local or parts.hostname not in LOOPBACK or answers(config.hub.url):
         return None
     db = config.data_dir / "hub.sqlite3"
-    command = [sys.executable, "-m", "kiosk", "hub"]
-    env = dict(os.environ)
+    command = [*kiosk_command(), "hub"]  # the bundle's binary when frozen
+    # Only the terminal reports to systemd: its hub must not inherit the notify socket (kiosk.watchdog).
+    env = {k: v for k, v in os.environ.items() if k not in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")}
     if not config.hub_token_path.exists():
         enrol = [*command, "add-terminal", config.terminal.id, "--token-file", str(config.hub_token_path)]
         result = subprocess.run([*enrol, "--db", f"sqlite:///{db}"], capture_output=True, text=True, env=env)
