@@ -322,7 +322,9 @@ class KioskWindow(QWidget):
         if self.portal is None:
             from ui.portal import PortalView
 
-            self.portal = PortalView()
+            self.portal = PortalView(keyboard=self.ctx.services.get("keyboard"))  # the page's fields borrow it
+            self.portal.typing.loan.home = self.browse.claim_keyboard
+            self.portal.setProperty("elderly", self.session.elderly)
             self.portal.home_requested.connect(lambda: self.session.go("home"))
             self.stack.addWidget(self.portal)
         return self.portal

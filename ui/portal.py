@@ -6,7 +6,9 @@ included) in ``acceptNavigationRequest``, and every network request (images, scr
 WebSockets, beacons, pings) in a request interceptor on the profile. There are no pop-ups, new windows, downloads,
 file pickers, devtools, context menu, full screen or permissions. The profile is off-the-record (nothing on disk)
 and ``wipe()`` throws it away with the page, so the next resident starts with no cookies, storage, cache or
-history. The home button in the bar above the page is always visible.
+history. The home button in the bar above the page is always visible. The page's text fields are typed into with
+the terminal's touch keyboard, docked under the page while one has focus (ui/portal_keyboard.py); the page's own
+console messages are dropped, since a portal may print what a resident typed.
 
 Two leaks QtWebEngine offers no hook for (tests/ui/test_portal.py shows both): ``<link rel=preconnect>`` opens a
 bare socket to the named host (no request is sent), and for a *subresource* redirect Qt follows the redirect before
@@ -18,11 +20,26 @@ from __future__ import annotations
 
 import functools
 import os
+import secrets
 from types import SimpleNamespace
 
 from kiosk.allowlist import AllowList
 from kiosk.config import PortalConfig
-from ui.qt import QFrame, QHBoxLayout, QLabel, QPushButton, Qt, QTimer, QUrl, QVBoxLayout, QWidget, Signal, web_engine
+from ui.portal_keyboard import PortalKeyboard, focus_script
+from ui.qt import (
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    Qt,
+    QTimer,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    web_engine,
+)
 
 NOTICE_MS = 8000
 ACCEPT_LANGUAGE = "zh-CN,zh;q=0.9,en;q=0.5"
@@ -72,6 +89,8 @@ def _engine() -> SimpleNamespace:
         """A page that navigates only within its allow-list and never opens windows or file pickers."""
 
         navigation_blocked = Signal(bool)  # True when the top-level page was refused
+        leaving = Signal()  # the top-level page is about to be replaced
+        focus_reported = Signal(str)  # a report of the focus script (ui/portal_keyboard.py), nonce removed
 
         def __init__(self, profile, allow: AllowList, parent=None):
             super().__init__(profile, parent)
@@ -79,9 +98,14 @@ def _engine() -> SimpleNamespace:
             self.refused_windows = 0
             self.refused_pickers = 0
             self.refused_navigations = 0
+            # Known only to the focus script's isolated world and to us: the page cannot forge a report.
+            self.focus_nonce = secrets.token_hex(16)
+            self.scripts().insert(focus_script(core, self.focus_nonce))
 
         def acceptNavigationRequest(self, url, navigation_type, is_main_frame):
             if self.allow.allows_navigation(_encoded(url)):
+                if is_main_frame:
+                    self.leaving.emit()
                 return True
             self.refused_navigations += 1
             self.navigation_blocked.emit(bool(is_main_frame))
@@ -94,6 +118,12 @@ def _engine() -> SimpleNamespace:
         def chooseFiles(self, mode, old_files, accepted_mime_types):
             self.refused_pickers += 1
             return []
+
+        def javaScriptConsoleMessage(self, level, message, line, source):
+            # The focus script's reports go on; the page's own messages are dropped, never logged.
+            prefix = self.focus_nonce + " "
+            if secrets.compare_digest(message[: len(prefix)].encode(), prefix.encode()):  # any text, in constant time
+                self.focus_reported.emit(message[len(prefix) :])
 
     class Interceptor(core.QWebEngineUrlRequestInterceptor):
         """Blocks every network request, of any kind, to a host outside the allow-list."""
@@ -117,12 +147,15 @@ def _engine() -> SimpleNamespace:
 
 
 class PortalView(QWidget):
-    """A bar with the home button, back button, title and notices, above the portal's web page."""
+    """A bar with the home button, back button, title and notices, above the portal's web page; the touch keyboard
+    docks under the page while one of its text fields has focus."""
 
     home_requested = Signal()
     load_finished = Signal(bool)  # the current page finished loading (True) or failed (False)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, keyboard: QWidget | None = None):
+        """`keyboard` is the window's touch keyboard, borrowed while a field has focus (without one the view
+        makes its own, letters only)."""
         super().__init__(parent)
         self._engine = _engine()
         self.setObjectName("portalView")
@@ -170,6 +203,15 @@ class PortalView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(self.web, 1)
+        self.keyboard_slot = QVBoxLayout()
+        self.keyboard_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.keyboard_slot)
+        if keyboard is None:
+            from ui.widgets.keyboard import TouchKeyboard
+
+            keyboard = TouchKeyboard(parent=self)
+            keyboard.hide()
+        self.typing = PortalKeyboard(self, self.web, keyboard, self.keyboard_slot)
 
         self.profile = None
         self.page = None
@@ -192,8 +234,22 @@ class PortalView(QWidget):
             return
         self.page.load(url)
 
+    @property
+    def elderly(self) -> bool:
+        """Elderly mode, as the window sets it (the "elderly" property)."""
+        return bool(self.property("elderly"))
+
+    @property
+    def portrait(self) -> bool:
+        """Whether the screen is upright: the window's orientation, or this view's shape on its own."""
+        window = self.window()
+        if window is not self and hasattr(window, "portrait"):
+            return bool(window.portrait)
+        return self.height() > self.width()
+
     def wipe(self) -> None:
         """End the session: cookies, cache, visited links, storage and history go, with the profile and page."""
+        self.typing.hide()
         old_page, old_profile = self.page, self.profile
         old_page.history().clear()
         old_profile.cookieStore().deleteAllCookies()
@@ -232,6 +288,8 @@ class PortalView(QWidget):
         page = self._engine.Page(self.profile, self.allow, self.web)
         _lock_down(page.settings(), core.QWebEngineSettings.WebAttribute)
         page.navigation_blocked.connect(self._on_navigation_blocked)
+        page.leaving.connect(self.typing.hide)
+        page.focus_reported.connect(self.typing.report)
         page.urlChanged.connect(self._update_back)
         page.loadFinished.connect(self._update_back)
         page.loadFinished.connect(self.load_finished)
@@ -248,6 +306,7 @@ class PortalView(QWidget):
         page.desktopMediaRequested.connect(lambda request: request.cancel())
         page.webAuthUxRequested.connect(lambda request: request.cancel())
         page.selectClientCertificate.connect(lambda selection: selection.selectNone())
+        self.typing.hide()
         self.web.setPage(page)
         self.page = page
         self._update_back()
@@ -272,6 +331,7 @@ class PortalView(QWidget):
         self._show_notice(self.tr("该网页不在本服务范围内"))
 
     def _go_back(self) -> None:
+        self.typing.hide()
         history = self.page.history()
         if history.canGoBack():
             history.back()
@@ -287,6 +347,24 @@ class PortalView(QWidget):
     def _hide_notice(self) -> None:
         self._notice_timer.stop()
         self.notice.hide()
+
+    # -- Qt events ------------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """Elderly mode switched while the keyboard is up: resize its keys."""
+        if event.type() == QEvent.Type.DynamicPropertyChange and bytes(event.propertyName()) == b"elderly":
+            self.typing.refit()
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:
+        """A turned screen refits the keyboard."""
+        super().resizeEvent(event)
+        self.typing.refit()
+
+    def hideEvent(self, event) -> None:
+        """Leaving the portal gives the keyboard back to the screens."""
+        self.typing.hide()
+        super().hideEvent(event)
 
 
 def _lock_down(settings, attribute) -> None:

@@ -66,6 +66,7 @@ from PySide6.QtGui import (
     QEventPoint,
     QImage,
     QInputDevice,
+    QInputMethodEvent,
     QKeyEvent,
     QMouseEvent,
     QPageLayout,
@@ -117,6 +118,8 @@ __all__ += [
 ]
 # Pointer input: the signature pad reads touch, tablet and mouse events at full resolution.
 __all__ += ["QEventPoint", "QInputDevice", "QPainterPath", "QPointingDevice", "QRect", "QTabletEvent", "QTouchEvent"]
+# Typing into embedded web pages (ui/portal_keyboard.py): commit and composing text, as an input method sends it.
+__all__ += ["QInputMethodEvent"]
 
 
 def _keep_none_alive() -> None:

@@ -3418,6 +3418,17 @@
         <translation>Clear</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/keyboard.py" line="214" />
+        <location filename="../../ui/widgets/keyboard.py" line="523" />
+        <source>确定</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="523" />
+        <source>换行</source>
+        <translation>New line</translation>
+    </message>
+    <message>
         <location filename="../../ui/widgets/keyboard.py" line="404" />
         <source>输入拼音，点选汉字</source>
         <translation>Type pinyin, then tap a character</translation>

@@ -3406,6 +3406,17 @@
         <translation>清空</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/keyboard.py" line="214" />
+        <location filename="../../ui/widgets/keyboard.py" line="523" />
+        <source>确定</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/keyboard.py" line="523" />
+        <source>换行</source>
+        <translation>換行</translation>
+    </message>
+    <message>
         <location filename="../../ui/widgets/keyboard.py" line="404" />
         <source>输入拼音，点选汉字</source>
         <translation>輸入拼音，點選漢字</translation>

@@ -4,11 +4,17 @@ In 拼音 mode typed letters go into the target field at once as a composing run
 pinyin, so results follow every key), and the candidate bar offers words for that run; tapping one replaces the
 run. The keyboard always edits at the end of the field, as a search box needs. Lookups take well under a
 millisecond (see kiosk.ime.engine), so they run on the GUI thread.
+
+Besides a QLineEdit the keyboard can type into an `InputSink`: a field it cannot read, such as the focused input
+of an embedded web page (ui/portal_keyboard.py). There the composing run is shown by the sink as composing
+(preedit) text and replaced by the chosen word in one step, as a desktop input method does; an Enter key appears;
+and a secret sink (a password) never composes, so its letters are never shown on the keyboard.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from kiosk.ime.engine import PinyinIME
 from ui.qt import (
@@ -71,8 +77,31 @@ QPushButton:disabled {{ background: #eef0f3; color: #9aa3ad; border-color: #c8d0
 """
 
 
+class InputSink(Protocol):
+    """A field the keyboard types into without reading it (e.g. the focused input of a web page)."""
+
+    secret: bool  # a password: letters go straight in, never composed where they could be read
+    multiline: bool  # Enter starts a new line rather than submitting
+
+    def write(self, text: str) -> None:
+        """Insert `text` at the caret, replacing the composing text if there is any."""
+
+    def compose(self, text: str) -> None:
+        """Show `text` as composing (not yet committed) text at the caret; "" removes it."""
+
+    def backspace(self) -> None:
+        """Delete the character before the caret."""
+
+    def enter(self) -> None:
+        """Press Enter: submit the form, or a new line in a multi-line field."""
+
+    def clear(self) -> None:
+        """Empty the field."""
+
+
 class TouchKeyboard(QWidget):
-    """QWERTY touch keyboard with 拼音 (pinyin + candidates), ABC and 123 modes for one target QLineEdit."""
+    """QWERTY touch keyboard with 拼音 (pinyin + candidates), ABC and 123 modes for one target QLineEdit (or
+    InputSink)."""
 
     composing_changed = Signal(str)
     mode_changed = Signal(str)
@@ -82,7 +111,7 @@ class TouchKeyboard(QWidget):
         self.setObjectName("touchKeyboard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.ime = ime
-        self._target: QLineEdit | None = None
+        self._target: QLineEdit | InputSink | None = None
         self._mode = PINYIN
         self._scale = 1.0
         self._composing = ""
@@ -182,7 +211,10 @@ class TouchKeyboard(QWidget):
         backspace.clicked.connect(self._backspace)
         clear = self._key("clear", self.tr("清空"), "function", stretch=2)
         clear.clicked.connect(self.clear)
-        outer.addLayout(self._row([mode, space, backspace, clear]))
+        enter = self._key("enter", self.tr("确定"), "function", stretch=2)
+        enter.clicked.connect(self._enter)
+        enter.hide()  # only a sink (a web page's field) has something to submit
+        outer.addLayout(self._row([mode, space, backspace, clear, enter]))
 
     def _pager(self, name: str, text: str, step: int) -> QPushButton:
         button = QPushButton(text)
@@ -193,16 +225,19 @@ class TouchKeyboard(QWidget):
         return button
 
     # -- public API -----------------------------------------------------------------------------------
-    def attach(self, line_edit: QLineEdit | None) -> None:
-        """Type into `line_edit` from now on (None detaches); a composition in progress is kept as letters."""
+    def attach(self, line_edit: QLineEdit | InputSink | None) -> None:
+        """Type into `line_edit` (or an InputSink) from now on (None detaches); a composition in progress is kept
+        as letters."""
         self.commit()
-        if self._target is not None:
+        if isinstance(self._target, QLineEdit):
             self._target.textChanged.disconnect(self._on_target_changed)
             self._target.destroyed.disconnect(self._forget_target)
         self._target = line_edit
-        if line_edit is not None:
+        if isinstance(line_edit, QLineEdit):
             line_edit.textChanged.connect(self._on_target_changed)
             line_edit.destroyed.connect(self._forget_target)
+        self._show_enter()
+        self._show_composing()
 
     def _forget_target(self) -> None:
         # The screen holding the field went away; typing then does nothing until the next attach.
@@ -215,7 +250,7 @@ class TouchKeyboard(QWidget):
         self.ime = ime
         self._show_composing()
 
-    def target(self) -> QLineEdit | None:
+    def target(self) -> QLineEdit | InputSink | None:
         """The field the keyboard types into."""
         return self._target
 
@@ -248,12 +283,27 @@ class TouchKeyboard(QWidget):
 
     def commit(self) -> None:
         """End the composition, leaving its letters in the field as typed."""
+        letters = self._composing
+        self._set_composing("")
+        sink = self._sink()
+        if sink is not None and letters:
+            sink.write(letters)  # a sink shows them as composing text: they become typed text now
+
+    def discard(self) -> None:
+        """Forget the composition without writing anything more (the field lost focus, or the session ended)."""
         self._set_composing("")
 
     def clear(self) -> None:
         """Empty the field and end any composition."""
+        composing = bool(self._composing)
         self._set_composing("")
-        self._write("")
+        sink = self._sink()
+        if sink is None:
+            self._write("")
+            return
+        if composing:
+            sink.compose("")
+        sink.clear()
 
     def choose(self, word: str) -> None:
         """Replace the composing letters with `word` and end the composition."""
@@ -261,7 +311,11 @@ class TouchKeyboard(QWidget):
             return
         base = self._base
         self._set_composing("")
-        self._write(base + word)
+        sink = self._sink()
+        if sink is not None:
+            sink.write(word)  # replaces the composing text in one step
+        else:
+            self._write(base + word)
 
     def scale(self) -> float:
         """The size factor (1.0 normal, 1.5 elderly mode)."""
@@ -274,39 +328,72 @@ class TouchKeyboard(QWidget):
         self._paginate()
 
     # -- typing ---------------------------------------------------------------------------------------
+    def _sink(self) -> InputSink | None:
+        """The target when it is an InputSink rather than a QLineEdit."""
+        return None if self._target is None or isinstance(self._target, QLineEdit) else self._target
+
+    def _secret(self) -> bool:
+        return bool(getattr(self._target, "secret", False))
+
     def _composes(self) -> bool:
-        # Without a dictionary (not built yet) 拼音 behaves like ABC: letters straight in, no candidates.
-        return self._mode == PINYIN and self.ime is not None
+        # Without a dictionary (not built yet) 拼音 behaves like ABC: letters straight in, no candidates. A
+        # password never composes: its letters would show on the candidate bar.
+        return self._mode == PINYIN and self.ime is not None and not self._secret()
 
     def _type(self, ch: str) -> None:
         if self._target is None:
             return
+        sink = self._sink()
         if self._composes() and ch.isalpha():
+            if sink is not None:
+                self._set_composing(self._composing + ch)
+                sink.compose(self._composing)
+                return
             if not self._composing:
                 self._base = self._target.text()
             # State first, field second: whoever reacts to the field's textChanged sees the new run.
             self._set_composing(self._composing + ch)
             self._write(self._base + self._composing)
         else:
-            self._write(self._target.text() + ch)
+            self._insert(ch)
+
+    def _insert(self, text: str) -> None:
+        sink = self._sink()
+        if sink is not None:
+            sink.write(text)
+        elif self._target is not None:
+            self._write(self._target.text() + text)
 
     def _space(self) -> None:
         if self._composing:
             self.commit()  # space takes the letters as they are, e.g. to search by pinyin or initials
-        elif self._target is not None:
-            self._write(self._target.text() + " ")
+        else:
+            self._insert(" ")
 
     def _backspace(self) -> None:
         if self._target is None:
             return
+        sink = self._sink()
         if self._composing:
             self._set_composing(self._composing[:-1])
-            self._write(self._base + self._composing)
+            if sink is not None:
+                sink.compose(self._composing)
+            else:
+                self._write(self._base + self._composing)
+        elif sink is not None:
+            sink.backspace()
         else:
             self._write(self._target.text()[:-1])
 
+    def _enter(self) -> None:
+        sink = self._sink()
+        if self._composing:
+            self.commit()  # Enter first takes the letters as typed, as space does; the next Enter submits
+        elif sink is not None:
+            sink.enter()
+
     def _write(self, text: str) -> None:
-        if self._target is None:
+        if not isinstance(self._target, QLineEdit):
             return
         self._writing = True
         try:
@@ -400,10 +487,10 @@ class TouchKeyboard(QWidget):
             room = round(MAX_LABEL * self._scale)
             self.composing_label.setText(metrics.elidedText(hint_text, Qt.TextElideMode.ElideLeft, room))
             hint = False
-        elif self._mode == PINYIN and self.ime is not None:
+        elif self._composes():
             self.composing_label.setText(self.tr("输入拼音，点选汉字"))
             hint = True
-        elif self._mode == PINYIN:
+        elif self._mode == PINYIN and self.ime is None:
             self.composing_label.setText(self.tr("词库准备中，字母直接输入"))
             hint = True
         else:
@@ -425,9 +512,16 @@ class TouchKeyboard(QWidget):
         self.keys["space"].setText(self.tr("空格"))
         self.keys["backspace"].setText(self.tr("删除"))
         self.keys["clear"].setText(self.tr("清空"))
+        self._show_enter()
         self.keys["mode"].setToolTip(self.tr("切换输入方式：拼音、字母、数字"))
         self.more_button.setText(self.tr("更多 ▶"))
         self._show_mode()
+
+    def _show_enter(self) -> None:
+        sink = self._sink()
+        enter = self.keys["enter"]
+        enter.setText(self.tr("换行") if getattr(sink, "multiline", False) else self.tr("确定"))
+        enter.setVisible(sink is not None)
 
     def _show_mode(self) -> None:
         labels = {PINYIN: self.tr("拼音"), ABC: self.tr("ABC"), NUMBER: self.tr("123")}
