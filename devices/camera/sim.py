@@ -35,6 +35,8 @@ class CameraSimulator:
         sim = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
+            timeout = 5  # a client that stops reading cannot hold a stream (or close()) forever
+
             def do_GET(self) -> None:  # http.server's name
                 if not sim.connected.is_set():
                     self.close_connection = True
@@ -48,7 +50,10 @@ class CameraSimulator:
                 return
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        # close() waits for the streams: each ends within a frame once unplugged, and its socket is closed then,
+        # not left to the garbage collector.
+        self.server.daemon_threads = False
+        self.server.block_on_close = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/stream.mjpg"
         threading.Thread(target=self.server.serve_forever, name="camera-sim", daemon=True).start()
 

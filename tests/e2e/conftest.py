@@ -53,6 +53,13 @@ class FaultyProxy:
         except OSError:
             client.close()
             return
+        try:
+            self._relay(mode, client, upstream)
+        except OSError:  # a side that timed out or went (a killed terminal, a hub slowed by load): the line drops
+            for sock in (upstream, client):
+                sock.close()
+
+    def _relay(self, mode: str, client: socket.socket, upstream: socket.socket) -> None:
         request = _read_request(client)
         if mode == "cut_upload" and len(request) > self.cut_after:
             self.faults += 1
