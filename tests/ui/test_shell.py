@@ -275,3 +275,15 @@ def test_no_screen_clips_text_or_outgrows_the_screen(
     problems["error"] = clipped(win)
     win.allow_close = True
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_a_print_still_running_when_the_session_ends_does_not_lock_the_next_residents_print_buttons(window):
+    """The print's answer is dropped for a session that ended (it is someone else's now); the screens' reset must
+    give the next resident working print buttons."""
+    buttons = [window.lookup.status.print_button, window.lookup.pickup.print_button, window.journey.done.print_button]
+    window.lookup.status.show_printing()
+    window.lookup.pickup.show_printing()
+    window.journey.done.print_button.setEnabled(False)
+    assert not any(button.isEnabled() for button in buttons)
+    window.session.end("timeout")
+    assert all(button.isEnabled() for button in buttons)

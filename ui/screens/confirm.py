@@ -280,6 +280,7 @@ class DoneScreen(ScreenBase):
         self.submitted = None
         self.qr.set_text("")
         self.print_status.clear()
+        self.print_button.setEnabled(True)  # a print still running for the resident before must not lock it
         self.render()
 
     def instruction(self) -> str:

@@ -723,6 +723,7 @@ class PickupScreen(ScreenBase):
         self.editor.clear()
         self.edit_problem.clear()
         self.print_status.clear()
+        self.print_button.setEnabled(True)  # a print still running for the resident before must not lock it
         self.done_details.clear()
         self.promise.clear()
         self.pages.setCurrentWidget(self.when_page)

@@ -632,6 +632,7 @@ class StatusScreen(ScreenBase):
         self.code_field.clear()
         self.type_problem.clear()
         self.print_status.clear()
+        self.print_button.setEnabled(True)  # a print still running for the resident before must not lock it
         clear_layout(self.timeline_rows)
         clear_layout(self.summaries)
         self.pages.setCurrentWidget(self.ask_page)
