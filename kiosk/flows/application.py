@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import logging
 import random
 import uuid
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from kiosk.flows.document import DocumentFlow
     from kiosk.flows.face import FaceFlow
     from kiosk.outbox import Outbox
+
+log = logging.getLogger("kiosk.flows.application")
 
 STEPS = ("identity", "materials", "form", "sign", "review")
 PHASES = ("idle", "filling", "submitted", "failed")
@@ -339,16 +342,21 @@ class ApplicationFlow:
         tracking_no, status_code = make_tracking_no(now.date(), rng), make_status_code(rng)
         payload = self.payload(face, documents, language, tracking_no, status_code, now)
         outbox.put("submission", payload, self.key, ref=tracking_no)
+        # From here the submission is kept and will reach the hub: whatever happens to the audit record, the
+        # resident is told "submitted" (telling them it failed would make them submit it twice).
         if audit is not None:
-            audit.record(
-                "submitted",
-                item=self.item.id,
-                tracking_no=tracking_no,
-                applicant=audit.pseudonym(payload["applicant"]["id_number"] or "unknown"),
-                verified=payload["applicant"]["verified"],
-                materials=len(payload["materials"]),
-                by_post=len(payload["by_post"]),
-            )
+            try:
+                audit.record(
+                    "submitted",
+                    item=self.item.id,
+                    tracking_no=tracking_no,
+                    applicant=audit.pseudonym(payload["applicant"]["id_number"] or "unknown"),
+                    verified=payload["applicant"]["verified"],
+                    materials=len(payload["materials"]),
+                    by_post=len(payload["by_post"]),
+                )
+            except Exception as exc:  # AuditError, a full disk: the messages name no person
+                log.error("audit record of a kept submission not written: %s", exc)
         address = payload["delivery"]["address"]
         self.result = Submitted(
             tracking_no,

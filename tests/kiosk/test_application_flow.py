@@ -6,8 +6,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import os
 import random
 import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -239,3 +241,31 @@ def test_a_licence_read_by_ocr_fills_the_company_fields(store, resident):
     assert flow.values["company_name"] == truth["name"]
     assert flow.values["legal_representative"] == truth["legal_representative"]
     assert "credit_code" not in flow.problems()
+
+
+def test_a_kept_submission_is_reported_submitted_even_when_its_audit_record_cannot_be_written(
+    store, resident, tmp_path, caplog
+):
+    """Once the outbox holds it, it will reach the hub: an audit log that cannot take the record (a full disk, a
+    folder gone) must not make the resident believe it failed and submit it again."""
+    person, _company, face, documents = resident
+    item = enterprise_item(store)
+    flow = filled(store, face, documents, "EMS邮寄")
+    address = next(f for f in item.form if f.kind == "address")
+    flow.set_value(address.key, "广州市黄埔区香雪大道中85号3栋1201")
+    assert flow.set_signature(synth_signature(4)) == ""
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    blocked = tmp_path / "audit"
+    blocked.mkdir()
+    audit = AuditLog(blocked / "audit.jsonl")
+    blocked.chmod(0o500)  # the log's file cannot be created
+    try:
+        if os.access(blocked, os.W_OK):
+            audit.path = Path("/proc/kiosk-audit-unwritable/audit.jsonl")  # root writes anywhere: a path no one can
+        submitted = flow.submit(face, documents, outbox, audit, "zh_CN", NOW, random.Random(2))
+    finally:
+        blocked.chmod(0o700)
+    assert flow.phase == "submitted" and outbox.depth() == 1
+    assert outbox.receipt(ref=submitted.tracking_no)["delivered"] is None
+    assert "audit record of a kept submission not written" in caplog.text
+    assert person.id_number not in caplog.text and person.name not in caplog.text
