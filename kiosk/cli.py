@@ -467,6 +467,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.frozen import restore_system_library_path
 
     restore_system_library_path()  # the bundle's loader path is for this process, not for tesseract or gcc
+    from kiosk.malloc import limit_arenas
+
+    limit_arenas()  # before the worker threads: freed memory stays reusable instead of kept per thread (RSS flat)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
