@@ -48,14 +48,18 @@ def _catalog_bundle(config: Config) -> Path:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the hub until SIGTERM or SIGINT."""
     from hub.app import create_app
-    from hub.consult_ws import ConsultSettings, ice_servers
+    from hub.consult_ws import ConsultSettings, ice_servers, turn_rest
     from hub.server import print_url, serve
 
     config = _config(args)
     try:
         tls = _tls(args)
         mqtt_settings = _mqtt_settings(args, config)
-        ice = ice_servers(args.stun or [], args.turn or [], args.turn_username, args.turn_credential)
+        turn = turn_rest(args.turn or [], args.turn_secret_file)
+        if turn is not None and (args.turn_username or args.turn_credential):
+            raise ValueError("--turn-secret-file and --turn-username/--turn-credential exclude each other")
+        static_turn = [] if turn is not None else args.turn or []
+        ice = ice_servers(args.stun or [], static_turn, args.turn_username, args.turn_credential)
     except ValueError as exc:
         print(f"kiosk hub serve: {exc}", file=sys.stderr)
         return 2
@@ -64,7 +68,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         key_path=Path(args.key_file) if args.key_file else None,
         catalog_bundle=_catalog_bundle(config),
         slot_capacity=args.slot_capacity,
-        consult=ConsultSettings(ice_servers=ice),
+        consult=ConsultSettings(ice_servers=ice, turn_rest=turn),
     )
     listener = None
     if mqtt_settings is not None:
@@ -218,6 +222,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     ice.add_argument("--turn", action="append", metavar="URL", help="a TURN server, turn:HOST:PORT (repeatable)")
     ice.add_argument("--turn-username", metavar="U", help="the TURN servers' username")
     ice.add_argument("--turn-credential", metavar="C", help="the TURN servers' credential")
+    ice.add_argument(
+        "--turn-secret-file",
+        metavar="FILE",
+        help="the secret shared with the TURN servers (coturn's static-auth-secret): each side of each call gets "
+        "its own time-limited credentials (the TURN REST API) instead of --turn-username/--turn-credential",
+    )
     serve.set_defaults(func=cmd_serve)
 
     terminal = hub.add_parser("add-terminal", help="create a terminal or rotate its token")

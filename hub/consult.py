@@ -114,9 +114,14 @@ def clerk_display_name(name: str) -> str:
 
 @dataclass
 class ConsultDesk:
-    """The queue and the calls; every method is safe to call from any thread (one lock) and sends through peers."""
+    """The queue and the calls; every method is safe to call from any thread (one lock) and sends through peers.
+
+    `ice_servers` go to both sides of every call as they are; `turn`, when set, adds a TURN server with
+    credentials of its own for each side of each call (`turn(user)` -> an RTCIceServer dict, the TURN REST API's
+    time-limited credentials), issued again when a dropped terminal comes back."""
 
     ice_servers: Sequence[dict[str, Any]] = ()
+    turn: Callable[[str], dict[str, Any]] | None = None
     resume_grace_s: float = RESUME_GRACE_S
     default_handling_s: float = DEFAULT_HANDLING_S
     clock: Callable[[], float] = time.monotonic
@@ -194,7 +199,7 @@ class ConsultDesk:
                     "language": call.language,
                     "elderly": call.elderly,
                     "item": call.item,
-                    "ice_servers": list(self.ice_servers),
+                    "ice_servers": self._ice(call, "clerk"),
                 }
             )
             assert call.terminal is not None
@@ -203,7 +208,7 @@ class ConsultDesk:
                     "type": "accepted",
                     "call_id": call.call_id,
                     "clerk": clerk_display_name(clerk.name),
-                    "ice_servers": list(self.ice_servers),
+                    "ice_servers": self._ice(call, "terminal"),
                 }
             )
             log.info("consult %s accepted after %.0f s", call.call_id, call.accepted_at - call.joined_at)
@@ -269,11 +274,14 @@ class ConsultDesk:
                 old.close(4409, "replaced by a newer connection")
             call.terminal, call.dropped_at = terminal, None
             self._peer_call[terminal] = call_id
-            terminal.send({"type": "resumed", "call_id": call_id})
+            # Both sides set up new media after a resume: with time-limited TURN credentials, fresh ones (a long
+            # call may have outlived the first).
+            fresh = self.turn is not None and not call.waiting
+            terminal.send({"type": "resumed", "call_id": call_id, **self._fresh_ice(call, "terminal", fresh)})
             if call.waiting:
                 call.last_queue = None  # tell it its place again
             elif call.clerk is not None:
-                call.clerk.send({"type": "peer_back", "call_id": call_id})
+                call.clerk.send({"type": "peer_back", "call_id": call_id, **self._fresh_ice(call, "clerk", fresh)})
             self._changed()
 
     # -- during the call -----------------------------------------------------------------------------------------
@@ -364,6 +372,17 @@ class ConsultDesk:
                 raise Refused("the call has ended", 409)
 
     # -- inside --------------------------------------------------------------------------------------------------
+
+    def _ice(self, call: Call, side: str) -> list[dict[str, Any]]:
+        """The ICE servers for one side of a call: the static ones, and a TURN server with this side's own
+        credentials (its user name is the call ID and the side: nothing personal reaches the TURN server's log)."""
+        servers = list(self.ice_servers)
+        if self.turn is not None:
+            servers.append(self.turn(f"{call.call_id}.{side}"))
+        return servers
+
+    def _fresh_ice(self, call: Call, side: str, fresh: bool) -> dict[str, Any]:
+        return {"ice_servers": self._ice(call, side)} if fresh else {}
 
     def _own_call(self, sender: Peer, call_id: str | None) -> Call:
         own = self._peer_call.get(sender)

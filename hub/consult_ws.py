@@ -5,12 +5,16 @@ types, fields) and acted on by hub/consult.py's desk; the hub never sees media e
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import hmac
 import json
 import logging
 import os
 import re
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,11 +50,43 @@ router = APIRouter(include_in_schema=False)
 log = logging.getLogger("hub.consult")  # the gate's access log sees HTTP only: sockets are logged here
 
 
+TURN_TTL_S = 86400.0  # what the TURN REST API draft suggests: a day, longer than any call (resumes get fresh ones)
+
+
+@dataclass(frozen=True)
+class TurnRest:
+    """TURN servers that take time-limited credentials derived from a secret they share with the hub (the TURN
+    REST API, draft-uberti-behave-turn-rest; coturn's `use-auth-secret` + `static-auth-secret`): the user name is
+    `<expiry unix time>:<user>`, the password base64(HMAC-SHA1(secret, user name)). Nothing to provision per user,
+    and a credential seen by a peer is useless a day later, unlike a static TURN password handed to every browser."""
+
+    urls: tuple[str, ...]
+    secret: str = field(repr=False)
+    ttl_s: float = TURN_TTL_S
+    clock: Callable[[], float] = field(default=time.time, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.urls or not all(url.startswith(("turn:", "turns:")) for url in self.urls):
+            raise ValueError("TURN REST credentials need turn: or turns: URLs")
+        if len(self.secret) < 16:
+            raise ValueError("the TURN shared secret must be at least 16 characters")
+        if self.ttl_s <= 0:
+            raise ValueError("the TURN credentials' lifetime must be positive")
+
+    def __call__(self, user: str) -> dict[str, Any]:
+        """An RTCIceServer dict with credentials for `user`, valid for `ttl_s` from now."""
+        username = f"{int(self.clock() + self.ttl_s)}:{user}"
+        digest = hmac.new(self.secret.encode(), username.encode(), hashlib.sha1).digest()
+        return {"urls": list(self.urls), "username": username, "credential": base64.b64encode(digest).decode()}
+
+
 @dataclass(frozen=True)
 class ConsultSettings:
-    """Video consultation's settings: ICE servers for both peers, the times of the protocol, recording limits."""
+    """Video consultation's settings: ICE servers for both peers (static ones, and TURN with time-limited
+    credentials), the times of the protocol, recording limits."""
 
     ice_servers: tuple[dict[str, Any], ...] = ()
+    turn_rest: TurnRest | None = None
     resume_grace_s: float = 30.0
     ping_interval_s: float = 15.0
     silence_s: float = 45.0
@@ -69,13 +105,30 @@ def ice_servers(stun: list[str], turn: list[str], username: str | None, credenti
         if not url.startswith(("turn:", "turns:")):
             raise ValueError(f"--turn wants a turn: or turns: URL, got {url!r}")
     if turn and not (username and credential):
-        raise ValueError("--turn needs --turn-username and --turn-credential")
+        raise ValueError("--turn needs --turn-secret-file, or --turn-username and --turn-credential")
     if (username or credential) and not turn:
         raise ValueError("--turn-username and --turn-credential go with --turn")
     servers: list[dict[str, Any]] = [{"urls": list(stun)}] if stun else []
     if turn:
         servers.append({"urls": list(turn), "username": username, "credential": credential})
     return tuple(servers)
+
+
+def turn_rest(turn: list[str], secret_file: str | None, ttl_s: float = TURN_TTL_S) -> TurnRest | None:
+    """The `--turn-secret-file` option: time-limited credentials for the `--turn` servers (None without it);
+    ValueError naming what is wrong. The secret comes from a file so that it never shows in a process list."""
+    if secret_file is None:
+        return None
+    if not turn:
+        raise ValueError("--turn-secret-file goes with --turn")
+    try:
+        secret = Path(secret_file).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise ValueError(f"--turn-secret-file: cannot read {secret_file} ({exc.strerror})") from None
+    try:
+        return TurnRest(tuple(turn), secret, ttl_s)
+    except ValueError as exc:
+        raise ValueError(f"--turn-secret-file: {exc}") from None
 
 
 # -- sockets -------------------------------------------------------------------------------------------------------
@@ -423,6 +476,7 @@ def install(app: FastAPI, settings: ConsultSettings, recordings_dir: Path) -> Co
     """Add video consultation to the hub's app: the desk and its settings on app.state, and the routes."""
     desk = ConsultDesk(
         ice_servers=settings.ice_servers,
+        turn=settings.turn_rest,
         resume_grace_s=settings.resume_grace_s,
         default_handling_s=settings.default_handling_s,
     )

@@ -117,6 +117,8 @@
         callState("等待居民重连");
         break;
       case "peer_back":
+        // Time-limited TURN credentials come afresh with it: the terminal's new offer needs a new connection.
+        if (state.call && Array.isArray(message.ice_servers)) state.call.ice = message.ice_servers;
         log("居民已重新连接");
         callState("重新连接中");
         break;

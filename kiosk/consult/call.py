@@ -6,6 +6,10 @@ returns at once (except `close`). What happens is told to `on_event(dict)` from 
 Events (dicts with a "type"): queued {call_id, position, expected_wait_s}, queue {position, expected_wait_s},
 accepted {clerk}, connected, push {kind, item_id | title, text}, record_request, mute {audio, video} (the clerk's),
 reconnecting, hangup {reason} (the clerk ended it), error {detail}, ended {reason} (always last).
+
+A media path that does not connect within `media_timeout` has failed (aiortc itself would wait about a minute):
+it is renegotiated, MEDIA_RETRIES times in a call that had media, once in a call that never had any (no route
+between the two sides, e.g. no TURN server where both are behind NAT), then the resident is told (error "media").
 """
 
 from __future__ import annotations
@@ -28,16 +32,23 @@ from kiosk.consult.media import (
     MicrophoneTrack,
     RateMeter,
     RemoteVideo,
+    RungEncoder,
     SpeakerPlayer,
+    hold_to_rungs,
     ladder,
     link_reading,
+    restart_remote_video,
+    send_keyframe,
 )
 from kiosk.consult.signalling import Signalling
 
 log = logging.getLogger("kiosk.consult.call")
 
 STATS_EVERY_S = 2.0
+PICTURE_STALL_S = 1.5  # no frame of the clerk's for this long on a connected call: restart the picture
 MEDIA_RETRIES = 3  # a failed media path is renegotiated this many times before the call is given up
+FIRST_MEDIA_RETRIES = 1  # ... and this many times in a call whose media never connected (no route: retries won't help)
+MEDIA_CONNECT_S = 15.0  # a new media path not connected by then has failed (through TURN it takes a second or two)
 # Error details the screen words for the resident (the hub's own error texts go to the log only).
 UNREACHABLE, UNAUTHORIZED, LOST, REFUSED, MEDIA = "unreachable", "unauthorized", "lost", "refused", "media"
 ACTIVE = ("joining", "queued", "connecting", "in_call", "reconnecting")
@@ -63,6 +74,7 @@ class ConsultClient:
         clock: Callable[[], float] = time.monotonic,
         resume_window: float | None = None,
         site: str = "",
+        media_timeout: float = MEDIA_CONNECT_S,
     ):
         self.hub_url = hub_url
         self.site = site  # the service point's name, for the clerk's waiting list
@@ -73,6 +85,7 @@ class ConsultClient:
         self.on_remote_frame = on_remote_frame
         self.clock = clock
         self.resume_window = resume_window
+        self.media_timeout = media_timeout
         self.phase = "idle"
         self.call_id = ""
         self.clerk = ""
@@ -82,6 +95,7 @@ class ConsultClient:
         self.signalling: Signalling | None = None
         self.pc: RTCPeerConnection | None = None
         self.video: CameraVideoTrack | None = None  # the current connection's tracks
+        self.encoder: RungEncoder | None = None  # ... and the video's encoder (None: aiortc's own)
         self.mic: MicrophoneTrack | None = None
         self.microphone: Microphone | None = None  # the devices, kept for the whole call
         self.player: SpeakerPlayer | None = None
@@ -90,6 +104,8 @@ class ConsultClient:
         self.remote = RemoteVideo(on_remote_frame, clock)
         self.degrader = Degrader(ladder(float(getattr(camera, "fps", 15) or 15)))
         self.media_failures = 0
+        self.had_media = False  # this call's media connected at least once
+        self.clerk_video_muted = False
         self.resume_to = "queued"  # the phase a resumed link returns to
         self.queue_place: tuple[int, float] = (0, 0.0)  # the last position and expected wait heard
         self.reading: dict[str, Any] = {}
@@ -212,6 +228,8 @@ class ConsultClient:
         self.video_meter, self.audio_meter = RateMeter(), RateMeter()
         self.reading = {}
         self.media_failures = 0
+        self.had_media = False
+        self.clerk_video_muted = False
         self.degrader = Degrader(self.degrader.levels)  # every call starts at the top rung
         join = {"type": "join", "language": language, "elderly": bool(elderly), "item": item}
         if self.site:
@@ -274,6 +292,7 @@ class ConsultClient:
         await self._open_devices()
         self._spawn(self._offer())
         self._spawn(self._watch_link())
+        self._spawn(self._watch_picture())
 
     async def _open_devices(self) -> None:
         if self.microphone is None:
@@ -304,9 +323,10 @@ class ConsultClient:
         self.video = CameraVideoTrack(self.camera, self.degrader.level, self.video_meter)
         self.mic.muted, self.video.muted = self.muted
         pc.addTransceiver(self.mic, direction="sendrecv")
-        pc.addTransceiver(self.video, direction="sendrecv")
+        self.encoder = hold_to_rungs(pc.addTransceiver(self.video, direction="sendrecv"), self.video)
         pc.on("track", self._on_track)
         pc.on("connectionstatechange", lambda: self._spawn(self._on_connection(pc)))
+        self._spawn(self._media_deadline(pc))
         await pc.setLocalDescription(await pc.createOffer())  # returns once ICE gathering is complete
         if pc is not self.pc or self.signalling is None:
             return
@@ -329,18 +349,41 @@ class ConsultClient:
         if state == "connected" and self.phase in ("connecting", "reconnecting"):
             self.phase = "in_call"
             self.media_failures = 0
+            self.had_media = True
             self._emit("connected")
-        elif state == "failed" and self.phase in ("connecting", "in_call"):
-            self.media_failures += 1
-            if self.media_failures > MEDIA_RETRIES:
-                self._emit("error", detail=MEDIA)
-                await self._hang_up("error")
-                return
-            log.warning("media path failed; renegotiating (%s)", self.media_failures)
+        elif state == "failed":
+            await self._media_failed(pc)
+
+    async def _media_deadline(self, pc: RTCPeerConnection) -> None:
+        await asyncio.sleep(self.media_timeout)
+        if pc is self.pc and pc.connectionState not in ("connected", "closed"):
+            log.warning("media path not connected after %g s", self.media_timeout)
+            await self._media_failed(pc)
+
+    async def _media_failed(self, pc: RTCPeerConnection) -> None:
+        """The current media path failed (or never connected): a new one, or the end of the call."""
+        if pc is not self.pc or self.phase not in ("connecting", "in_call", "reconnecting"):
+            return
+        if self.signalling is None or self.signalling.ws is None:
+            return  # the signalling link is down too: resuming it renegotiates
+        self.media_failures += 1
+        if self.media_failures > (MEDIA_RETRIES if self.had_media else FIRST_MEDIA_RETRIES):
+            log.error("media path failed %s times; giving up", self.media_failures)
+            self._emit("error", detail=MEDIA)
+            await self._hang_up("error")
+            return
+        log.warning("media path failed; renegotiating (%s)", self.media_failures)
+        self.pc = None  # no second verdict on this one while the next is made
+        if self.had_media and self.phase != "reconnecting":
             self.phase = "reconnecting"
             self.resume_to = "connecting"
             self._emit("reconnecting")
-            self._spawn(self._offer())
+        self._spawn(self._offer_after(pc))
+
+    async def _offer_after(self, failed: RTCPeerConnection) -> None:
+        await failed.close()
+        if self.phase in ACTIVE:
+            await self._offer()
 
     async def _on_answer(self, message: dict[str, Any]) -> None:
         pc = self.pc
@@ -366,15 +409,18 @@ class ConsultClient:
         self._emit("record_request")
 
     async def _on_mute(self, message: dict[str, Any]) -> None:
+        self.clerk_video_muted = bool(message["video"])
         self._emit("mute", audio=message["audio"], video=message["video"])
 
     async def _on_hangup(self, message: dict[str, Any]) -> None:
         self._emit("hangup", reason=message["reason"])
         await self._finish(message["reason"])
 
-    async def _on_resumed(self, _message: dict[str, Any]) -> None:
+    async def _on_resumed(self, message: dict[str, Any]) -> None:
         if self.phase != "reconnecting":
             return
+        if "ice_servers" in message:  # fresh TURN credentials from the hub
+            self.ice = ice_servers(message["ice_servers"])
         if self.resume_to == "queued" or self.accepted_at is None:
             self.phase = "queued"  # the hub kept the place
             self._emit("queue", position=self.queue_place[0], expected_wait_s=self.queue_place[1])
@@ -403,8 +449,9 @@ class ConsultClient:
         return await self.signalling.send({**message, "call_id": self.call_id})
 
     async def _watch_link(self) -> None:
-        """Every couple of seconds: RTCP loss and RTT to the picture ladder, bitrates for stats."""
-        last: tuple[float, int, int] | None = None
+        """Every couple of seconds: RTCP loss and RTT, the clerk's bandwidth estimate and the video's bitrate to the
+        picture ladder; bitrates for stats."""
+        last: tuple[float, int, int, int] | None = None
         while self.phase in ACTIVE:
             await asyncio.sleep(STATS_EVERY_S)
             pc = self.pc
@@ -417,21 +464,57 @@ class ConsultClient:
                 continue
             now = self.clock()
             figures = dict(self.reading)
+            video_kbps = None
             if last is not None and now > last[0]:
                 span = now - last[0]
                 figures["kbps_sent"] = round(max(0, reading.bytes_sent - last[1]) * 8 / span / 1000)
                 figures["kbps_received"] = round(max(0, reading.bytes_received - last[2]) * 8 / span / 1000)
-            last = (now, reading.bytes_sent, reading.bytes_received)
+                video_kbps = max(0, reading.video_bytes_sent - last[3]) * 8 / span / 1000
+                figures["kbps_video"] = round(video_kbps)
+            last = (now, reading.bytes_sent, reading.bytes_received, reading.video_bytes_sent)
+            budget = self.encoder.budget_kbps if self.encoder is not None else None
+            figures["kbps_budget"] = None if budget is None else round(budget)
             figures["loss"] = reading.loss
             figures["rtt_ms"] = None if reading.rtt is None else round(reading.rtt * 1000)
             self.reading = figures  # replaced whole: stats() may read it from another thread
-            self.apply_reading(reading.loss, reading.rtt)
+            self.apply_reading(reading.loss, reading.rtt, budget, video_kbps)
 
-    def apply_reading(self, loss: float | None, rtt: float | None) -> None:
-        """Feed one link reading to the ladder; a new rung goes to the camera track at once."""
-        level = self.degrader.observe(loss, rtt)
+    async def _watch_picture(self) -> None:
+        """After a lost stretch (a short outage) aiortc would keep the clerk's picture frozen for ten seconds and
+        more (see restart_remote_video): restart it as soon as it stalls on a connected call instead, at most once
+        per PICTURE_STALL_S. When it comes back, the clerk has surely lost some of ours too: a keyframe goes at
+        once rather than when the browser asks again (its first request is often lost while its side of the path
+        is still being checked, and it asks again only seconds later)."""
+        asked, stalled = 0.0, False
+        while self.phase in ACTIVE:
+            await asyncio.sleep(PICTURE_STALL_S / 2)
+            pc, last, now = self.pc, self.remote.last_at, self.clock()
+            if pc is None or pc.connectionState != "connected" or last is None or self.clerk_video_muted:
+                continue
+            try:
+                if now - last < PICTURE_STALL_S:
+                    if stalled and send_keyframe(pc):
+                        log.info("the clerk's picture is back; sent a keyframe")
+                    stalled = False
+                elif now - asked >= PICTURE_STALL_S:
+                    asked, stalled = now, True
+                    if await restart_remote_video(pc):
+                        log.info("the clerk's picture stalled; asked for a keyframe")
+            except Exception as exc:  # the connection closed meanwhile
+                log.warning("restarting the picture failed: %s", type(exc).__name__)
+
+    def apply_reading(
+        self, loss: float | None, rtt: float | None, budget: float | None = None, sent: float | None = None
+    ) -> None:
+        """Feed one link reading to the ladder (loss, RTT in s, the clerk's estimate and the video's bitrate in
+        kbit/s); a new rung goes to the camera track (size, rate and bitrate) at once."""
+        level = self.degrader.observe(loss, rtt, budget, sent)
         if level is not None and self.video is not None:
-            log.info("picture now %sx%s at %g fps (loss %s, rtt %s)", level.width, level.height, level.fps, loss, rtt)
+            log.info(
+                "picture now %sx%s at %g fps, %s kbit/s (loss %s, rtt %s, estimate %s, video %s kbit/s)",
+                level.width, level.height, level.fps, level.kbps, loss, rtt,
+                None if budget is None else round(budget), None if sent is None else round(sent),
+            )  # fmt: skip
             self.video.set_level(level)
 
     # -- ending ---------------------------------------------------------------------------------------

@@ -16,12 +16,14 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import cv2
 import numpy as np
-from aiortc import MediaStreamTrack
+from aiortc import MediaStreamTrack, RTCRtpSender, RTCRtpTransceiver
+from aiortc.codecs.vpx import MAX_BITRATE, Vp8Encoder
+from aiortc.jitterbuffer import JitterBuffer
 from aiortc.mediastreams import VIDEO_TIME_BASE, AudioStreamTrack, MediaStreamError, VideoStreamTrack
 from av import AudioFrame, AudioResampler, VideoFrame
 
@@ -36,25 +38,57 @@ MUTED_VIDEO_FPS = 2.0  # a muted camera still sends a black picture, slowly, so 
 BEHIND_S = 0.2  # a video track this late (a busy CPU) restarts its pacing instead of sending a burst
 
 
+MIN_VIDEO_KBPS = 30  # the encoder's floor (aiortc's own is 250 kbps: more than a weak uplink carries)
+RETARGET_STEP = 0.2  # the video's bitrate follows the estimate in steps of at least a fifth ...
+RETARGET_S = 4.0  # ... upwards at most this often (each change restarts the encoder with a keyframe)
+
+
 @dataclass(frozen=True)
 class Level:
-    """One rung of the picture ladder: capture size and frame rate."""
+    """One rung of the picture ladder: capture size, frame rate and the video bitrate it may use (0: whatever the
+    receiver's estimate allows). A rung is known by its size and rate; the bitrate goes with it."""
 
     width: int
     height: int
     fps: float
+    kbps: int = field(default=0, compare=False)
 
 
 def ladder(top_fps: float = 15.0) -> tuple[Level, ...]:
-    """The rungs from 640x480 at the camera's rate down to a thumbnail at 5 fps."""
+    """The rungs from 640x480 at the camera's rate down to a thumbnail at 5 fps, each with its bitrate: the
+    encoder is constant-bitrate, so a smaller picture alone would cost nearly as many bits (a real camera's noise
+    fills whatever it is given) and would not relieve a weak link."""
     top = max(1.0, min(top_fps, 30.0))
-    rungs = ((640, 480, top), (480, 360, top), (320, 240, 12.0), (320, 240, 8.0), (160, 120, 5.0))
-    return tuple(Level(w, h, min(fps, top)) for w, h, fps in rungs)
+    # Each rung at most ~1.6 times the one below: a receiver's estimate grows to about 1.5 times what it gets, so
+    # the next rung up is always within reach of a link that has room.
+    rungs = (
+        (640, 480, top, 600),
+        (480, 360, top, 400),
+        (320, 240, 12.0, 250),
+        (320, 240, 8.0, 160),
+        (160, 120, 5.0, 100),
+    )
+    return tuple(Level(w, h, min(fps, top), kbps) for w, h, fps, kbps in rungs)
+
+
+# The encoder follows the estimate anyway (RungEncoder): these only choose the picture size for the bits there are.
+STARVED = 0.4  # the receiver's estimate under this share of the rung's bitrate: the rung is too big for the link
+ROOM = 0.55  # ... and at least this share of the next rung up: room to climb (well above STARVED: no see-saw)
+QUEUE_S = 0.05  # RTT this much over the call's lowest: packets stand in a queue somewhere (the link is full)
 
 
 class Degrader:
-    """Lowers the picture one rung after `down_after` bad readings in a row (loss or RTT over the limits) and
-    raises it one rung after `up_after` good ones: slow to trust a recovered link, quick to spare a weak one."""
+    """Lowers the picture one rung after `down_after` bad readings in a row and raises it one rung after `up_after`
+    good ones: slow to trust a recovered link, quick to spare a weak one.
+
+    Bad: loss or RTT over the limits, or a starved rung on a queueing link: the clerk's bandwidth estimate (REMB:
+    `budget`) well below the rung's bitrate while the video uses what it is allowed (`sent`) and the RTT stands
+    over the call's lowest, which is how a congested link looks once the estimate has throttled the encoder and
+    the loss is gone. Good: loss and RTT low. A climb also needs room for the rung above: an estimate near its
+    bitrate, or a video sending well below its estimate (a still picture), or an estimate below the rung's floor
+    on a link that carries the floor without queueing (an estimate that collapsed and has not caught up: it grows
+    only with what it is sent, so waiting for it could take minutes). The good readings keep counting meanwhile,
+    so the climb comes as soon as there is room. Without the estimate (None) only loss and RTT count."""
 
     def __init__(
         self,
@@ -72,18 +106,27 @@ class Degrader:
         self.down_after, self.up_after = down_after, up_after
         self.index = 0
         self.bad = self.good = 0
+        self.base_rtt: float | None = None  # the lowest RTT of the call: the path without queues
 
     @property
     def level(self) -> Level:
         """The rung in use."""
         return self.levels[self.index]
 
-    def observe(self, loss: float | None, rtt: float | None) -> Level | None:
-        """One reading (loss as a fraction, RTT in seconds; None when unknown); the new rung if it changed."""
+    def observe(
+        self, loss: float | None, rtt: float | None, budget: float | None = None, sent: float | None = None
+    ) -> Level | None:
+        """One reading (loss as a fraction, RTT in seconds, the estimate and the video's bitrate in kbit/s; None
+        when unknown); the new rung if it changed."""
         if loss is None and rtt is None:
             return None
         loss = loss or 0.0
-        if loss > self.bad_loss or (rtt is not None and rtt > self.bad_rtt):
+        if rtt is not None:
+            self.base_rtt = rtt if self.base_rtt is None else min(self.base_rtt, rtt)
+        calm = rtt is None or self.base_rtt is None or rtt - self.base_rtt < QUEUE_S
+        limited = budget is not None and sent is not None and sent >= 0.7 * budget  # the estimate holds it back
+        starved = limited and self.level.kbps > 0 and budget < STARVED * self.level.kbps
+        if loss > self.bad_loss or (rtt is not None and rtt > self.bad_rtt) or (starved and not calm):
             self.bad, self.good = self.bad + 1, 0
         elif loss <= self.good_loss and (rtt is None or rtt < self.good_rtt):
             self.bad, self.good = 0, self.good + 1
@@ -93,11 +136,82 @@ class Degrader:
             self.index += 1
             self.bad = 0
             return self.level
-        if self.good >= self.up_after and self.index > 0:
+        above = self.levels[self.index - 1] if self.index > 0 else None
+        room = above is not None and (not limited or budget >= ROOM * above.kbps or (starved and calm))
+        if self.good >= self.up_after and room:
             self.index -= 1
             self.good = 0
             return self.level
         return None
+
+
+class RungEncoder(Vp8Encoder):
+    """aiortc's VP8 encoder held to the rung of a video track: its bitrate is the clerk's receiver estimate (REMB,
+    which aiortc sets through `target_bitrate`) but never more than the rung's, nor less than STARVED of it (below
+    that the ladder steps down instead: an encoder that follows a falling estimate all the way sends less, is
+    estimated lower still, and spirals down to nothing on a link that has recovered). aiortc's own floor is
+    250 kbps, more than a weak uplink carries.
+
+    aiortc restarts the encoder, with a keyframe, whenever the bitrate moves by a tenth, which an estimate does
+    every second or two while it ramps: a burst of keyframes is the last thing a weak link needs, and the delay it
+    causes reads as congestion to the estimator. So a new bitrate is taken only when it differs by RETARGET_STEP,
+    a rise at most every RETARGET_S; a steep fall, or a new rung, at once.
+
+    The estimate is the video's own: the browser estimates from the packets that carry send times, which aiortc
+    puts on video only; the voice's share of a weak link shows in it as the queueing delay the voice adds."""
+
+    def __init__(self, track: CameraVideoTrack, clock: Callable[[], float] = time.monotonic):
+        super().__init__()
+        self.track = track
+        self.clock = clock
+        self.estimate: int | None = None  # bit/s, the last REMB heard (none yet: the rung alone decides)
+        self.held: int | None = None  # the bitrate in use, and since when
+        self.held_at = 0.0
+
+    @property
+    def target_bitrate(self) -> int:  # type: ignore[override]
+        """Bits per second now: the estimate within the track's rung, changed only as the class says."""
+        kbps = self.track.level.kbps
+        cap = kbps * 1000 or MAX_BITRATE
+        floor = max(MIN_VIDEO_KBPS * 1000, int(STARVED * kbps * 1000))
+        wanted = max(floor, min(self.estimate or MAX_BITRATE, cap))
+        held, now = self.held, self.clock()
+        if held is None or not floor <= held <= cap:  # the first frame, or a new rung
+            retarget = True
+        else:
+            steep = wanted < (1 - 2 * RETARGET_STEP) * held
+            retarget = abs(wanted - held) > RETARGET_STEP * held and (steep or now - self.held_at >= RETARGET_S)
+        if retarget:
+            held = wanted
+        if held != self.held:
+            self.held, self.held_at = held, now
+        self._Vp8Encoder__target_bitrate = held  # aiortc sizes the encoder's buffer from its private copy
+        return held
+
+    @target_bitrate.setter
+    def target_bitrate(self, bitrate: int) -> None:
+        self.estimate = int(bitrate)
+
+    @property
+    def budget_kbps(self) -> float | None:
+        """The clerk's estimate for the video, kbit/s (None before the first)."""
+        return None if self.estimate is None else self.estimate / 1000
+
+
+def hold_to_rungs(transceiver: RTCRtpTransceiver, track: CameraVideoTrack) -> RungEncoder | None:
+    """Offer VP8 only on the video transceiver and give its sender a RungEncoder (before the first frame), so
+    that each rung down the ladder also lowers the bitrate; None (and the picture still follows the rungs, the
+    bitrate the clerk's estimate) if this aiortc keeps its encoder elsewhere."""
+    codecs = RTCRtpSender.getCapabilities("video").codecs
+    transceiver.setCodecPreferences([c for c in codecs if c.mimeType.lower() in ("video/vp8", "video/rtx")])
+    sender = transceiver.sender
+    slot = "_RTCRtpSender__encoder"  # aiortc makes the encoder on the first frame only if this is still None
+    if getattr(sender, slot, "missing") is not None:
+        log.warning("this aiortc has no encoder slot on its sender; the video bitrate follows the clerk's estimate")
+        return None
+    encoder = RungEncoder(track)
+    setattr(sender, slot, encoder)
+    return encoder
 
 
 class RateMeter:
@@ -433,12 +547,14 @@ class RemoteVideo:
         self.clock = clock
         self.frames_received = 0
         self.first_at: float | None = None
+        self.last_at: float | None = None
         self.size = (0, 0)
         self.meter = RateMeter()
         self.task: asyncio.Task | None = None
 
     def start(self, track: MediaStreamTrack) -> None:
         """Receive `track` until it ends."""
+        self.last_at = None  # a new connection's track: not stalled before its first frame
         self.task = asyncio.ensure_future(self._receive(track))
 
     async def _receive(self, track: MediaStreamTrack) -> None:
@@ -447,8 +563,9 @@ class RemoteVideo:
                 frame = await track.recv()
             except MediaStreamError:
                 return
+            self.last_at = self.clock()
             if self.first_at is None:
-                self.first_at = self.clock()
+                self.first_at = self.last_at
             self.frames_received += 1
             self.meter.tick()
             self.size = (frame.width, frame.height)
@@ -465,6 +582,39 @@ class RemoteVideo:
             self.task = None
 
 
+async def restart_remote_video(pc: Any) -> int:
+    """Get a stalled incoming picture going again: drop what aiortc's video jitter buffer holds and ask the other
+    side for a new keyframe (RTCP PLI); how many requests went (0 if this aiortc has no way).
+
+    aiortc hands frames on strictly in sequence, so a hole no retransmission fills (a stretch lost in an outage:
+    the sender's history no longer has it) holds back every later frame, and the keyframe asked for with them,
+    until 512 packets have piled up behind it: ten seconds and more of a frozen picture at a low bitrate."""
+    sent = 0
+    for transceiver in pc.getTransceivers():
+        receiver = transceiver.receiver
+        send = getattr(receiver, "_send_rtcp_pli", None)
+        if transceiver.kind != "video" or send is None:
+            continue
+        buffer = getattr(receiver, "_RTCRtpReceiver__jitter_buffer", None)
+        if isinstance(buffer, JitterBuffer) and buffer._origin is not None:
+            buffer.remove(buffer.capacity)
+            buffer._origin = None  # the next packet starts it afresh
+        for source in receiver.getSynchronizationSources():
+            await send(source.source)
+            sent += 1
+    return sent
+
+
+def send_keyframe(pc: Any) -> bool:
+    """Make the next frame of our video a keyframe, as the other side's PLI does (False if this aiortc has no way)."""
+    for transceiver in pc.getTransceivers():
+        force = getattr(transceiver.sender, "_send_keyframe", None)
+        if transceiver.kind == "video" and force is not None:
+            force()
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class LinkReading:
     """What RTCP says of the link now."""
@@ -473,13 +623,14 @@ class LinkReading:
     rtt: float | None  # seconds
     bytes_sent: int
     bytes_received: int
+    video_bytes_sent: int = 0
 
 
 def link_reading(report: Any) -> LinkReading:
     """The figures the degrade ladder and stats need, from an aiortc RTCStatsReport."""
     loss = rtt = None
     audio_rtt = None
-    sent = received = 0
+    sent = received = video = 0
     for stat in report.values():
         kind = getattr(stat, "type", "")
         if kind == "remote-inbound-rtp":
@@ -490,6 +641,7 @@ def link_reading(report: Any) -> LinkReading:
                 audio_rtt = stat.roundTripTime
         elif kind == "outbound-rtp":
             sent += stat.bytesSent
+            video += stat.bytesSent if getattr(stat, "kind", "") == "video" else 0
         elif kind == "transport":
             received = max(received, stat.bytesReceived)
-    return LinkReading(loss, rtt if rtt is not None else audio_rtt, sent, received)
+    return LinkReading(loss, rtt if rtt is not None else audio_rtt, sent, received, video)

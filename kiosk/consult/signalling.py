@@ -42,7 +42,7 @@ FROM_HUB: dict[str, tuple[dict[str, Field], dict[str, Field]]] = {
     "record_request": ({"call_id": str}, {}),
     "mute": ({"audio": bool, "video": bool}, {"call_id": str}),
     "hangup": ({"reason": str}, {"call_id": str}),
-    "resumed": ({"call_id": str}, {}),
+    "resumed": ({"call_id": str}, {"ice_servers": list}),  # fresh ICE servers when TURN credentials expire
     "ping": ({}, {}),
     "pong": ({}, {}),
     "error": ({"detail": str}, {"call_id": str}),
@@ -69,18 +69,18 @@ def _check(message: dict[str, Any], name: str, kind: Field, what: str) -> None:
         raise SignallingError(f"{what}: {name!r} is missing or not a {'/'.join(k.__name__ for k in kinds)}")
 
 
-def _check_ice_servers(servers: list[Any]) -> None:
+def _check_ice_servers(servers: list[Any], what: str) -> None:
     for server in servers:
         if not isinstance(server, dict):
-            raise SignallingError("accepted: an ICE server is not an object")
+            raise SignallingError(f"{what}: an ICE server is not an object")
         urls = server.get("urls")
         if isinstance(urls, str):
             urls = [urls]
         if not isinstance(urls, list) or not urls or not all(isinstance(u, str) and u for u in urls):
-            raise SignallingError("accepted: an ICE server has no valid 'urls'")
+            raise SignallingError(f"{what}: an ICE server has no valid 'urls'")
         for name in ("username", "credential"):
             if name in server and not isinstance(server[name], str):
-                raise SignallingError(f"accepted: an ICE server's {name!r} is not a string")
+                raise SignallingError(f"{what}: an ICE server's {name!r} is not a string")
 
 
 def parse(raw: str | bytes) -> dict[str, Any]:
@@ -106,8 +106,8 @@ def parse(raw: str | bytes) -> dict[str, Any]:
             _check(message, name, field_kind, kind)
     if kind in ("queued", "queue") and (message["position"] < 0 or message["expected_wait_s"] < 0):
         raise SignallingError(f"{kind}: a negative position or wait")
-    if kind == "accepted":
-        _check_ice_servers(message["ice_servers"])
+    if kind in ("accepted", "resumed") and "ice_servers" in message:
+        _check_ice_servers(message["ice_servers"], kind)
     if kind == "push":
         fields = PUSH_KINDS.get(message["kind"])
         if fields is None:

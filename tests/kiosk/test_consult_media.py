@@ -1,6 +1,7 @@
 """The call's media: the camera track over the real OpenCV driver reading its MJPEG simulator, two aiortc peers in
 one process exchanging video and audio through the terminal's tracks, the microphone and speaker on PulseAudio
-null sinks, and the picture ladder driven by synthetic RTCP figures."""
+null sinks, the picture ladder driven by synthetic RTCP figures and bandwidth estimates, and the video encoder
+held to each rung's bitrate (real libvpx on a noisy picture)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 from aiortc import RTCConfiguration, RTCPeerConnection
+from aiortc.codecs.vpx import Vp8Encoder
 from aiortc.mediastreams import AudioStreamTrack, VideoStreamTrack
 from aiortc.stats import (
     RTCOutboundRtpStreamStats,
@@ -30,16 +32,22 @@ from devices.camera.opencv_camera import OpenCvCamera
 from devices.camera.sim import CameraSimulator
 from kiosk.consult.call import ConsultClient
 from kiosk.consult.media import (
+    MIN_VIDEO_KBPS,
+    RETARGET_S,
     CameraVideoTrack,
     Degrader,
     Level,
     Microphone,
     MicrophoneTrack,
     RemoteVideo,
+    RungEncoder,
     SpeakerPlayer,
     fit_frame,
+    hold_to_rungs,
     ladder,
     link_reading,
+    restart_remote_video,
+    send_keyframe,
 )
 
 
@@ -339,6 +347,149 @@ def test_a_weak_link_lowers_the_picture_step_by_step_and_a_good_one_raises_it():
     assert [degrader.observe(0.0, None) for _ in range(4)] == [None] * 4
 
 
+def test_a_starved_rung_steps_down_and_a_climb_waits_for_room():
+    """With the clerk's bandwidth estimate: a rung whose bitrate the estimate cannot nearly feed, on a link whose RTT
+    stands over the call's lowest (a queue), is bad even without loss (the estimate throttled the encoder); a climb
+    waits until the estimate has room for the rung above, the good readings counting meanwhile."""
+    degrader = Degrader(ladder(15))
+    assert degrader.observe(0.0, 0.02) is None  # the call's lowest RTT: 20 ms
+    assert degrader.observe(0.0, 0.15, budget=170, sent=160) is None
+    assert degrader.observe(0.0, 0.15, budget=170, sent=160) == Level(480, 360, 15)  # 170 < 0.4 x 600, 130 ms queue
+    assert [degrader.observe(0.0, 0.15, budget=170, sent=160) for _ in range(3)] == [None] * 3  # 170 >= 0.4 x 400
+    assert degrader.good == 3  # healthy, but no room for 600: 170 < 0.55 x 600
+    assert degrader.observe(0.0, 0.05, budget=300, sent=290) is None
+    assert degrader.observe(0.0, 0.03, budget=340, sent=330) == Level(640, 480, 15)  # 340 >= 0.55 x 600
+
+
+def test_an_estimate_that_collapsed_on_a_clear_link_does_not_hold_the_picture_down():
+    """The browser's estimate grows only with what it is sent: after a congested spell it can sit far below the
+    rung's floor, which the encoder keeps sending, for minutes. If the link carries that floor without a queue
+    (RTT back at the call's lowest) and without loss, the rung is not starved and there is room to climb; a still
+    picture, not held back by the estimate at all, climbs too."""
+    degrader = Degrader(ladder(15))
+    for _ in range(4):
+        degrader.observe(0.2, 0.02)  # loss: two rungs down
+    assert degrader.level == Level(320, 240, 12)
+    clear = [degrader.observe(0.0, 0.03, budget=20, sent=100) for _ in range(5)]  # 100: the rung's floor
+    assert clear == [None] * 4 + [Level(480, 360, 15)]
+    # ... but the same estimate with packets queueing is a starved rung: down, not up.
+    assert [degrader.observe(0.0, 0.2, budget=20, sent=160) for _ in range(2)] == [None, Level(320, 240, 12)]
+    # Not held back by the estimate: a still picture sends little whatever the estimate allows.
+    degrader = Degrader(ladder(15))
+    for _ in range(2):
+        degrader.observe(0.2, 0.05, budget=120, sent=40)
+    assert degrader.level == Level(480, 360, 15)
+    assert [degrader.observe(0.0, 0.05, budget=120, sent=40) for _ in range(5)][-1] == Level(640, 480, 15)
+
+
+class NoisyCamera:
+    """A camera driver's latest(): a texture with a sensor's noise in every frame, as real cameras give (the
+    simulator's flat scene compresses to next to nothing whatever the bitrate allows)."""
+
+    def __init__(self) -> None:
+        rng = np.random.default_rng(3)
+        base = np.clip(120 + 30 * rng.normal(0, 1, (60, 80)), 0, 255).astype(np.uint8)
+        self.base = np.repeat(np.repeat(base, 8, 0), 8, 1)
+        self.rng = rng
+
+    def latest(self) -> tuple[np.ndarray, float]:
+        noisy = self.base.astype(np.int16) + self.rng.normal(0, 8, self.base.shape).astype(np.int16)
+        gray = np.clip(noisy, 0, 255).astype(np.uint8)
+        return np.dstack([gray, gray, gray]), time.monotonic()
+
+
+def encoded_kbps(encoder: RungEncoder, camera: NoisyCamera, level: Level, seconds: float = 4.0) -> float:
+    """kbit/s of what `encoder` makes of `seconds` of the camera at `level` (in media time, not wall time)."""
+    count, total = int(seconds * level.fps), 0
+    for n in range(count + int(level.fps)):  # the first second (the keyframe, the rate control settling) not counted
+        frame = VideoFrame.from_ndarray(fit_frame(camera.latest()[0], level.width, level.height), format="bgr24")
+        frame.pts, frame.time_base = int(n * 90000 / level.fps), Fraction(1, 90000)
+        payloads, _ = encoder.encode(frame)
+        total += sum(len(p) for p in payloads) if n >= level.fps else 0
+    return total * 8 / seconds / 1000
+
+
+def test_the_encoder_spends_the_rungs_bitrate_or_the_estimate_not_aiortcs_fixed_one():
+    """A smaller picture alone costs a noisy camera nearly as many bits (aiortc's encoder is constant-bitrate at
+    500 kbit/s until the clerk's estimate says otherwise, and never under 250): the rung's bitrate is what lowers
+    them, and an estimate below the rung lowers them further, down to the rung's floor."""
+    camera = NoisyCamera()
+    top, low = ladder(15)[0], ladder(15)[3]  # 640x480 at 600 kbit/s; 320x240 at 8 fps and 160
+    plain = encoded_kbps(Vp8Encoder(), camera, low)
+    track = CameraVideoTrack(camera, low)
+    encoder = RungEncoder(track)
+    assert encoder.target_bitrate == low.kbps * 1000  # no estimate yet: the rung's
+    held = encoded_kbps(encoder, camera, low)
+    assert 0.6 * low.kbps < held < 1.2 * low.kbps and plain > 2 * held, (plain, held)
+    track.set_level(top)
+    assert encoder.target_bitrate == top.kbps * 1000
+    track.set_level(low)
+    encoder.target_bitrate = 10_000  # the clerk's REMB: 10 kbit/s
+    floor = max(MIN_VIDEO_KBPS * 1000, int(0.4 * low.kbps * 1000))
+    assert encoder.target_bitrate == floor  # below the rung's floor it is the ladder's turn, not the encoder's
+    throttled = encoded_kbps(encoder, camera, low)
+    assert throttled < 1.2 * floor / 1000 and held > 2 * throttled, (held, throttled)
+
+
+def test_the_bitrate_rises_in_steps_and_falls_at_once():
+    """Each new bitrate restarts aiortc's encoder with a keyframe: small moves of the estimate are ignored, rises
+    wait RETARGET_S after the last change, a steep fall or a new rung is taken at once."""
+    now = [100.0]
+    track = CameraVideoTrack(None, Level(480, 360, 15, 400))
+    encoder = RungEncoder(track, clock=lambda: now[0])
+    encoder.target_bitrate = 300_000
+    assert encoder.target_bitrate == 300_000
+    encoder.target_bitrate = 330_000  # a tenth more: not worth a keyframe
+    assert encoder.target_bitrate == 300_000
+    encoder.target_bitrate = 390_000
+    now[0] += RETARGET_S - 0.5
+    assert encoder.target_bitrate == 300_000  # a rise waits
+    now[0] += 0.5
+    assert encoder.target_bitrate == 390_000
+    encoder.target_bitrate = 200_000  # congestion: down at once
+    assert encoder.target_bitrate == 200_000
+    track.set_level(Level(320, 240, 8, 160))  # a new rung: its cap at once
+    assert encoder.target_bitrate == 160_000
+
+
+def test_the_call_client_reaches_into_aiortc_where_it_means_to(camera):
+    """The rung-held encoder is the one aiortc's sender encodes with, and the keyframe request and keyframe push
+    find aiortc's receiver and sender (each falls back quietly if aiortc moved them: this says they have not)."""
+
+    async def main() -> None:
+        terminal = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        clerk = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        video = CameraVideoTrack(camera, Level(320, 240, 15, 200))
+        terminal.addTransceiver(MicrophoneTrack(None), direction="sendrecv")
+        encoder = hold_to_rungs(terminal.addTransceiver(video, direction="sendrecv"), video)
+        assert isinstance(encoder, RungEncoder)
+        at_terminal, at_clerk = RemoteVideo(None), RemoteVideo(None)
+        terminal.on("track", lambda track: at_terminal.start(track) if track.kind == "video" else None)
+
+        def clerk_track(track) -> None:
+            if track.kind == "video":
+                at_clerk.start(track)
+                clerk.addTrack(Pattern())
+            else:
+                clerk.addTrack(AudioStreamTrack())
+
+        clerk.on("track", clerk_track)
+        await connect(terminal, clerk)
+        assert "VP8" in terminal.localDescription.sdp and "H264" not in terminal.localDescription.sdp
+        await until(lambda: at_clerk.frames_received > 5 and at_terminal.frames_received > 5)
+        assert encoder.codec is not None and encoder.codec.bit_rate == 200_000  # aiortc encodes through it
+        assert await restart_remote_video(terminal) >= 1  # a PLI to the clerk's video source
+        received = at_terminal.frames_received
+        await until(lambda: at_terminal.frames_received > received + 5)  # the picture goes on after the flush
+        assert send_keyframe(terminal) is True
+        for part in (at_terminal, at_clerk):
+            part.close()
+        await terminal.close()
+        await clerk.close()
+
+    run(main())
+
+
 def test_rtcp_figures_are_read_from_aiortcs_stats():
     now = datetime.datetime.now()
     report = RTCStatsReport()
@@ -370,6 +521,7 @@ def test_rtcp_figures_are_read_from_aiortcs_stats():
     reading = link_reading(report)
     assert reading.loss == pytest.approx(26 / 256) and reading.rtt == pytest.approx(0.32)
     assert (reading.bytes_sent, reading.bytes_received) == (10000, 9000)
+    assert reading.video_bytes_sent == 5000  # the ladder weighs the video's own bitrate against the estimate
 
 
 def test_the_client_lowers_only_the_picture_and_the_clerk_then_gets_smaller_frames(camera):

@@ -198,6 +198,9 @@ def test_messages_are_checked_before_they_are_believed():
     accepted = '{"type":"accepted","call_id":"c1","clerk":"王*","ice_servers":[{"urls":["stun:s:3478"]},' \
         '{"urls":"turn:t:3478","username":"u","credential":"p"}]}'  # fmt: skip
     assert parse(accepted)["clerk"] == "王*"
+    fresh = {"urls": "turn:t", "username": "1:c1", "credential": "p"}
+    resumed = json.dumps({"type": "resumed", "call_id": "c1", "ice_servers": [fresh]})
+    assert parse(resumed)["ice_servers"][0]["username"] == "1:c1"  # fresh TURN credentials with a resume
     bad = [
         b'{"type": "ping"}',  # binary
         "not json",
@@ -208,6 +211,7 @@ def test_messages_are_checked_before_they_are_believed():
         '{"type": "queue", "position": 1}',
         '{"type": "accepted", "call_id": "c1", "clerk": "王*", "ice_servers": [{"urls": []}]}',
         '{"type": "accepted", "call_id": "c1", "clerk": "王*", "ice_servers": [{"urls": "stun:s", "username": 1}]}',
+        '{"type": "resumed", "call_id": "c1", "ice_servers": [{"urls": "turn:t", "credential": 5}]}',
         '{"type": "push", "kind": "guide"}',  # no item
         '{"type": "push", "kind": "document", "title": "t"}',  # no text
         '{"type": "push", "kind": "video"}',
@@ -419,6 +423,30 @@ def test_a_lost_link_ends_the_call_and_says_why(hub):
         assert events.wait_for("ended")["reason"] == "lost"
     finally:
         client.close()
+
+
+def test_media_that_never_connects_is_tried_once_more_then_the_resident_is_told():
+    """No route between the two sides (both behind NAT, no TURN server): here the clerk never answers. Each media
+    path gets `media_timeout` (aiortc alone would wait about a minute); a call that never had media renegotiates
+    once, then ends with error "media" and tells the clerk, without a "reconnecting" in between."""
+    hub = ScriptedHub(answer_offers=False)
+    events = Events()
+    client = ConsultClient(hub.url, TOKEN, on_event=events, media_timeout=1.0)
+    try:
+        client.start("zh_CN")
+        events.wait_for("queued")
+        hub.send(type="accepted", call_id="call-0001", clerk="王*", ice_servers=[])
+        first = hub.wait_for("offer")
+        second = hub.wait_for("offer", count=2, timeout=10)
+        assert first["sdp"] != second["sdp"]  # a new connection, new ICE credentials
+        assert events.wait_for("error", timeout=10)["detail"] == "media"
+        assert events.wait_for("ended")["reason"] == "error"
+        assert hub.wait_for("hangup") == {"type": "hangup", "reason": "error", "call_id": "call-0001"}
+        assert [m["type"] for m in hub.received].count("offer") == 2
+        assert "connected" not in events.types() and "reconnecting" not in events.types()
+    finally:
+        client.close()
+        hub.close()
 
 
 def test_a_refused_token_or_join_is_an_error_not_a_hang(hub):
