@@ -132,6 +132,7 @@ def consult_factory(config: Config, devices) -> Callable[..., object]:
             on_event=on_event,
             on_remote_frame=on_remote_frame,
             site=config.terminal.site,
+            ca_file=config.hub.ca_file,
         )
 
     return make

@@ -39,6 +39,7 @@ from kiosk.consult.media import (
     link_reading,
     restart_remote_video,
     send_keyframe,
+    with_start_bitrate,
 )
 from kiosk.consult.signalling import Signalling
 
@@ -75,8 +76,10 @@ class ConsultClient:
         resume_window: float | None = None,
         site: str = "",
         media_timeout: float = MEDIA_CONNECT_S,
+        ca_file: str = "",
     ):
         self.hub_url = hub_url
+        self.ca_file = ca_file  # the CA of a wss hub's certificate (hub.ca_file)
         self.site = site  # the service point's name, for the clerk's waiting list
         self.token = token
         self.camera = camera
@@ -236,7 +239,13 @@ class ConsultClient:
             join["site"] = self.site
         kwargs = {} if self.resume_window is None else {"resume_window": self.resume_window}
         self.signalling = Signalling(
-            self.hub_url, self.token, self._on_message, lambda state: self._on_link(state, join), self.clock, **kwargs
+            self.hub_url,
+            self.token,
+            self._on_message,
+            lambda state: self._on_link(state, join),
+            self.clock,
+            ca_file=self.ca_file,
+            **kwargs,
         )
         self._spawn(self._run_link(self.signalling))
 
@@ -330,7 +339,8 @@ class ConsultClient:
         await pc.setLocalDescription(await pc.createOffer())  # returns once ICE gathering is complete
         if pc is not self.pc or self.signalling is None:
             return
-        await self.signalling.send({"type": "offer", "call_id": self.call_id, "sdp": pc.localDescription.sdp})
+        offer = with_start_bitrate(pc.localDescription.sdp)  # the clerk's picture at 640x480 from the start
+        await self.signalling.send({"type": "offer", "call_id": self.call_id, "sdp": offer})
 
     def _on_track(self, track) -> None:
         if track.kind == "video":

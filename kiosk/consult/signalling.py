@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import ssl
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -152,8 +153,11 @@ class Signalling:
         on_link: Callable[[str], None] = lambda _state: None,
         clock: Callable[[], float] = time.monotonic,
         resume_window: float = RESUME_WINDOW_S,
+        ca_file: str = "",
     ):
         self.url = ws_url(hub_url)
+        # wss: the hub's certificate checked against hub.ca_file (else the system's CAs), as for its https API
+        self.tls = ssl.create_default_context(cafile=ca_file or None) if self.url.startswith("wss:") else None
         self.token = token
         self.on_message = on_message
         self.on_link = on_link
@@ -206,6 +210,7 @@ class Signalling:
         try:
             ws = await connect(
                 self.url,
+                ssl=self.tls,
                 additional_headers=self._headers(),
                 max_size=MAX_MESSAGE,
                 open_timeout=CONNECT_TIMEOUT_S,

@@ -95,3 +95,35 @@ def test_a_remote_broker_needs_tls(tmp_path: Path) -> None:
         _config(tmp_path, '[mqtt]\nenabled = true\nhost = "mqtt.huangpu.example"\n')
     assert _config(tmp_path, '[mqtt]\nenabled = true\nhost = "mqtt.huangpu.example"\ntls = true\n').mqtt.tls
     assert not _config(tmp_path, '[mqtt]\nenabled = true\nhost = "127.0.0.1"\n').mqtt.tls
+
+
+def _join_queue(hub: HubProcess, ca_file: str) -> tuple[str, list[dict]]:
+    """A terminal's consult link to the TLS hub joins the queue: why the link ended, and what it heard."""
+    import asyncio
+
+    from kiosk.consult.signalling import Signalling
+
+    async def run() -> tuple[str, list[dict]]:
+        got: list[dict] = []
+        signalling = Signalling(hub.url, read_token(hub.token_file), got.append, ca_file=ca_file)
+        link = asyncio.ensure_future(signalling.run())
+        try:
+            await asyncio.wait_for(signalling.opened.wait(), 10)
+        except TimeoutError:
+            return await asyncio.wait_for(link, 30), got
+        await signalling.send({"type": "join", "language": "zh_CN", "elderly": False, "item": None})
+        for _ in range(100):
+            if any(m.get("type") == "queued" for m in got):
+                break
+            await asyncio.sleep(0.1)
+        await signalling.close()
+        return await asyncio.wait_for(link, 10), got
+
+    return asyncio.run(run())
+
+
+def test_the_consultation_link_is_wss_with_the_same_ca(tls_hub: HubProcess, mqtt_pki) -> None:
+    outcome, got = _join_queue(tls_hub, str(mqtt_pki.ca_file))
+    assert outcome == "closed" and [m["type"] for m in got if m["type"] == "queued"] == ["queued"]
+    outcome, got = _join_queue(tls_hub, str(mqtt_pki.other_ca_file))
+    assert outcome == "unreachable" and got == []  # an untrusted certificate: no link, nothing sent

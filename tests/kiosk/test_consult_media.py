@@ -562,3 +562,19 @@ def test_the_client_lowers_only_the_picture_and_the_clerk_then_gets_smaller_fram
         await clerk.close()
 
     run(main())
+
+
+def test_the_offer_asks_the_clerks_browser_to_start_at_a_full_picture_rate() -> None:
+    from kiosk.consult.media import START_KBPS, with_start_bitrate
+
+    sdp = "\r\n".join([
+        "v=0", "m=video 9 UDP/TLS/RTP/SAVPF 97 98 99", "a=rtpmap:97 VP8/90000", "a=rtpmap:98 rtx/90000",
+        "a=fmtp:98 apt=97", "a=rtpmap:99 VP8/90000", "a=fmtp:99 max-fr=30", "m=audio 9 UDP/TLS/RTP/SAVPF 111",
+        "a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10", "",
+    ])  # fmt: skip
+    out = with_start_bitrate(sdp).split("\r\n")
+    assert f"a=fmtp:97 x-google-start-bitrate={START_KBPS}" in out  # added right after its rtpmap
+    assert out.index(f"a=fmtp:97 x-google-start-bitrate={START_KBPS}") == out.index("a=rtpmap:97 VP8/90000") + 1
+    assert f"a=fmtp:99 max-fr=30;x-google-start-bitrate={START_KBPS}" in out  # appended to its own fmtp
+    assert "a=fmtp:98 apt=97" in out and "a=fmtp:111 minptime=10" in out  # rtx and opus untouched
+    assert with_start_bitrate(with_start_bitrate(sdp)) == with_start_bitrate(sdp)
