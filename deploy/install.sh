@@ -67,6 +67,7 @@ systemctl_offline() { systemctl --root="${ROOT:-/}" "$@"; }
 field() { awk -F: -v name="$2" '$1 == name { print $'"$3"' }' "$ROOT/etc/$1"; }
 
 UNIT=$ROOT/etc/systemd/system/kiosk.service
+NIGHTLY=$ROOT/etc/systemd/system/kiosk-nightly-restart
 PAM=$ROOT/etc/pam.d/kiosk
 JOURNALD=$ROOT/etc/systemd/journald.conf.d/kiosk.conf
 COMMAND=$ROOT/usr/local/bin/kiosk
@@ -75,12 +76,12 @@ APP=$ROOT/opt/kiosk
 
 if [ "$REMOVE" -eq 1 ]; then
     if systemd_running; then
-        systemctl disable --now kiosk.service || true
+        systemctl disable --now kiosk.service kiosk-nightly-restart.timer || true
     elif [ -e "$UNIT" ]; then
-        systemctl_offline disable kiosk.service
+        systemctl_offline disable kiosk.service kiosk-nightly-restart.timer 2>/dev/null || true
     fi
     rm -rf "$APP" "$ROOT/opt/kiosk.previous" "$DOCS"
-    rm -f "$UNIT" "$PAM" "$JOURNALD" "$COMMAND"
+    rm -f "$UNIT" "$NIGHTLY.service" "$NIGHTLY.timer" "$PAM" "$JOURNALD" "$COMMAND"
     if systemd_running; then
         systemctl daemon-reload
         systemctl try-restart systemd-journald.service || true
@@ -172,13 +173,15 @@ chmod 0700 "$ROOT/var/lib/kiosk"
 
 # -- the units -----------------------------------------------------------------------------------------------------
 install -D -m 0644 "$HERE/systemd/kiosk.service" "$UNIT"
+install -D -m 0644 "$HERE/systemd/kiosk-nightly-restart.service" "$NIGHTLY.service"
+install -D -m 0644 "$HERE/systemd/kiosk-nightly-restart.timer" "$NIGHTLY.timer"
 install -D -m 0644 "$HERE/pam/kiosk" "$PAM"
 install -D -m 0644 "$HERE/journald/kiosk.conf" "$JOURNALD"
 install -D -m 0644 "$REPO/docs/operations.md" "$DOCS/operations.md"
-say "installed kiosk.service, /etc/pam.d/kiosk and the journal's limits"
+say "installed kiosk.service, its nightly restart timer, /etc/pam.d/kiosk and the journal's limits"
 
 if [ -n "$ROOT" ]; then
-    systemctl_offline enable kiosk.service 2>/dev/null
+    systemctl_offline enable kiosk.service kiosk-nightly-restart.timer 2>/dev/null
     say "staged in $ROOT (nothing started)"
     exit 0
 fi
@@ -193,6 +196,7 @@ if systemd_running; then
     systemctl daemon-reload
     systemctl restart systemd-journald.service  # journald reads its drop-ins only when it starts
     systemctl enable kiosk.service
+    systemctl enable --now kiosk-nightly-restart.timer
     if [ "$START" -eq 1 ]; then
         systemctl restart kiosk.service
         say "started: systemctl status kiosk, journalctl -u kiosk -f"
@@ -200,6 +204,6 @@ if systemd_running; then
         say "enabled; not started (--no-start): sudo systemctl start kiosk"
     fi
 else
-    systemctl_offline enable kiosk.service
+    systemctl_offline enable kiosk.service kiosk-nightly-restart.timer
     say "systemd is not running here: kiosk.service is enabled and starts at the next boot"
 fi

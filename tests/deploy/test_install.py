@@ -106,6 +106,8 @@ def test_install_into_a_staging_root(staging: Path, bundle: Path):
     assert (staging / "usr/local/share/doc/kiosk/operations.md").exists()
     wants = staging / "etc/systemd/system/multi-user.target.wants/kiosk.service"
     assert os.readlink(wants) == "/etc/systemd/system/kiosk.service"  # enabled
+    nightly = staging / "etc/systemd/system/timers.target.wants/kiosk-nightly-restart.timer"
+    assert os.readlink(nightly) == "/etc/systemd/system/kiosk-nightly-restart.timer"  # the nightly restart too
     assert os.access(staging / "usr/local/bin/kiosk", os.X_OK)
 
     if shutil.which("systemd-analyze"):  # journald reads the drop-in from where it was put
@@ -169,6 +171,7 @@ def test_remove_keeps_settings_and_data(staging: Path, bundle: Path):
     assert result.returncode == 0, result.stderr
     gone = ["opt/kiosk", "etc/systemd/system/kiosk.service", "etc/pam.d/kiosk", "usr/local/bin/kiosk"]
     gone += ["etc/systemd/journald.conf.d/kiosk.conf", "etc/systemd/system/multi-user.target.wants/kiosk.service"]
+    gone += ["etc/systemd/system/kiosk-nightly-restart.timer", "etc/systemd/system/kiosk-nightly-restart.service"]
     for path in gone:
         assert not (staging / path).exists() and not (staging / path).is_symlink(), path
     assert (staging / "etc/kiosk/kiosk.toml").exists()

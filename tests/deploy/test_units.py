@@ -148,3 +148,16 @@ def test_the_example_settings_load_as_a_real_terminals():
     assert config.hub_token_path == Path("/etc/kiosk/hub-token")
     assert config.face.threshold == FaceConfig().threshold
     assert config.ui.show_cursor is False
+
+
+@needs_systemd_analyze
+def test_the_nightly_restart_verifies_and_runs_at_a_closed_hour():
+    timer = UNIT.with_name("kiosk-nightly-restart.timer")
+    service = UNIT.with_name("kiosk-nightly-restart.service")
+    result = analyze("verify", "--man=no", str(timer), str(service))
+    assert result.returncode == 0, result.stderr
+    text = timer.read_text()
+    assert "OnCalendar=*-*-* 03:30:00" in text and "Persistent=false" in text
+    assert "ExecStart=/usr/bin/systemctl try-restart kiosk.service" in service.read_text()
+    nights = analyze("calendar", "--iterations=2", "*-*-* 03:30:00")
+    assert nights.returncode == 0 and nights.stdout.count("03:30:00") >= 2, nights.stdout
