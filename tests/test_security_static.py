@@ -82,39 +82,39 @@ def gui_escapes(parsed: list[tuple[str, ast.AST]]) -> list[str]:
     return hits
 
 
+def calls(parsed: list[tuple[str, ast.AST]]):
+    """Every call in the parsed files: (file, node, the called name's dotted parts)."""
+    for name, tree in parsed:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                yield name, node, dotted(node.func)
+
+
 def shells_and_unsafe_loads(parsed: list[tuple[str, ast.AST]]) -> list[str]:
     """A shell, or deserialisation that runs code from the data."""
     hits = []
-    for name, tree in parsed:
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            call = dotted(node.func)
-            if call[-2:] in FORBIDDEN_CALLS:
-                hits.append(f"{name}:{node.lineno}: {'.'.join(call)} ({FORBIDDEN_CALLS[call[-2:]]})")
-            for keyword in node.keywords:
-                if keyword.arg == "shell" and not (isinstance(keyword.value, ast.Constant) and not keyword.value.value):
-                    hits.append(f"{name}:{node.lineno}: shell=... (a shell parses the command line)")
-            if call == ("yaml", "load") and not any(k.arg == "Loader" for k in node.keywords):
-                hits.append(f"{name}:{node.lineno}: yaml.load without a safe Loader")
+    for name, node, call in calls(parsed):
+        if call[-2:] in FORBIDDEN_CALLS:
+            hits.append(f"{name}:{node.lineno}: {'.'.join(call)} ({FORBIDDEN_CALLS[call[-2:]]})")
+        for keyword in node.keywords:
+            if keyword.arg == "shell" and not (isinstance(keyword.value, ast.Constant) and not keyword.value.value):
+                hits.append(f"{name}:{node.lineno}: shell=... (a shell parses the command line)")
+        if call == ("yaml", "load") and not any(k.arg == "Loader" for k in node.keywords):
+            hits.append(f"{name}:{node.lineno}: yaml.load without a safe Loader")
     return hits
 
 
 def process_starts(parsed: list[tuple[str, ast.AST]]) -> list[str]:
     """Programs started outside the reviewed modules, or from one command-line string."""
     hits = []
-    for name, tree in parsed:
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            call = dotted(node.func)
-            if call[:1] != ("subprocess",) or call[-1] not in ("run", "Popen", "call", "check_call", "check_output"):
-                continue
-            if name not in SUBPROCESS_ALLOWED and not name.startswith("hub/"):
-                hits.append(f"{name}:{node.lineno}: subprocess.{call[-1]} in a module not reviewed for it")
-            argv = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "args"), None)
-            if isinstance(argv, ast.Constant | ast.JoinedStr | ast.BinOp):
-                hits.append(f"{name}:{node.lineno}: a command line as one string (split it into an argument list)")
+    for name, node, call in calls(parsed):
+        if call[:1] != ("subprocess",) or call[-1] not in ("run", "Popen", "call", "check_call", "check_output"):
+            continue
+        if name not in SUBPROCESS_ALLOWED and not name.startswith("hub/"):
+            hits.append(f"{name}:{node.lineno}: subprocess.{call[-1]} in a module not reviewed for it")
+        argv = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "args"), None)
+        if isinstance(argv, ast.Constant | ast.JoinedStr | ast.BinOp):
+            hits.append(f"{name}:{node.lineno}: a command line as one string (split it into an argument list)")
     return hits
 
 

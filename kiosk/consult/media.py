@@ -342,6 +342,17 @@ def open_audio_stream(kind: str, device: Any, callback: Any) -> tuple[Any, str]:
     return stream, ""
 
 
+def close_stream(stream: Any, what: str) -> None:
+    """Stop and close a PortAudio stream (None: nothing open); a device already gone is only logged."""
+    if stream is None:
+        return
+    try:
+        stream.stop()
+        stream.close()
+    except Exception as exc:
+        log.warning("closing the %s: %s", what, type(exc).__name__)
+
+
 def device_id(value: Any) -> int | str | None:
     """A PortAudio device from config: "" or None for the default, digits for an index, else a name."""
     if value in (None, ""):
@@ -402,12 +413,7 @@ class Microphone:
     def close(self) -> None:
         """Release the device and forget what it heard."""
         stream, self.stream = self.stream, None
-        if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception as exc:
-                log.warning("closing the microphone: %s", type(exc).__name__)
+        close_stream(stream, "microphone")
         self.queue = None
 
 
@@ -530,12 +536,7 @@ class SpeakerPlayer:
             self.task.cancel()
             self.task = None
         stream, self.stream = self.stream, None
-        if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception as exc:
-                log.warning("closing the speaker: %s", type(exc).__name__)
+        close_stream(stream, "speaker")
         self.ring.read(self.ring.limit)  # nothing of the call stays in memory
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from bench.clerk_browser import chromium_available, launch, log_in
+from bench.consult_peers import bar_frames
 from hub.app import create_app
 from hub.clerks import add_clerk
 from hub.consult_ws import ConsultSettings
@@ -53,22 +54,12 @@ def loopback_ice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(aioice.ice, "get_host_addresses", lambda use_ipv4, use_ipv6: ["127.0.0.1"])
 
 
-def _bar_frames() -> list[np.ndarray]:
-    """A second of a bar moving across 640x480 (BGR), 30 frames."""
-    frames = []
-    for n in range(30):
-        image = np.full((480, 640, 3), 40, np.uint8)
-        image[:, n * 20 : n * 20 + 40] = (0, 200, 255)
-        frames.append(image)
-    return frames
-
-
 def _synthetic_video():
     """A VideoStreamTrack of the moving bar at 30 fps (aiortc paces it)."""
     from aiortc import VideoStreamTrack
     from av import VideoFrame
 
-    frames = _bar_frames()
+    frames = bar_frames()
 
     class MovingBar(VideoStreamTrack):
         def __init__(self) -> None:
@@ -211,7 +202,7 @@ class BarCamera:
     fps = 30
 
     def __init__(self) -> None:
-        self.frames = _bar_frames()
+        self.frames = bar_frames()
 
     def latest(self) -> tuple[np.ndarray, float]:
         """The frame of this thirtieth of a second."""
