@@ -75,6 +75,7 @@ def ladder(top_fps: float = 15.0) -> tuple[Level, ...]:
 STARVED = 0.4  # the receiver's estimate under this share of the rung's bitrate: the rung is too big for the link
 ROOM = 0.55  # ... and at least this share of the next rung up: room to climb (well above STARVED: no see-saw)
 QUEUE_S = 0.05  # RTT this much over the call's lowest: packets stand in a queue somewhere (the link is full)
+STARVED_LONG = 6  # readings of a starved rung with loss among them: too big, however calm the RTT looks
 
 
 class Degrader:
@@ -84,11 +85,15 @@ class Degrader:
     Bad: loss or RTT over the limits, or a starved rung on a queueing link: the clerk's bandwidth estimate (REMB:
     `budget`) well below the rung's bitrate while the video uses what it is allowed (`sent`) and the RTT stands
     over the call's lowest, which is how a congested link looks once the estimate has throttled the encoder and
-    the loss is gone. Good: loss and RTT low. A climb also needs room for the rung above: an estimate near its
-    bitrate, or a video sending well below its estimate (a still picture), or an estimate below the rung's floor
-    on a link that carries the floor without queueing (an estimate that collapsed and has not caught up: it grows
-    only with what it is sent, so waiting for it could take minutes). The good readings keep counting meanwhile,
-    so the climb comes as soon as there is room. Without the estimate (None) only loss and RTT count."""
+    the loss is gone. A call that began on the weak link learnt its lowest RTT with the queue already standing, so
+    a rung starved for STARVED_LONG readings with loss among them is bad too, and from then on the RTT is not
+    trusted to call the link calm until it drops well below that lowest (the queue it stood in has gone).
+
+    Good: loss and RTT low. A climb also needs room for the rung above: an estimate near its bitrate, or a video
+    sending well below its estimate (a still picture), or an estimate below the rung's floor on a link that carries
+    the floor without queueing (an estimate that collapsed and has not caught up: it grows only with what it is
+    sent, so waiting for it could take minutes). The good readings keep counting meanwhile, so the climb comes as
+    soon as there is room. Without the estimate (None) only loss and RTT count."""
 
     def __init__(
         self,
@@ -107,6 +112,9 @@ class Degrader:
         self.index = 0
         self.bad = self.good = 0
         self.base_rtt: float | None = None  # the lowest RTT of the call: the path without queues
+        self.trust_rtt = True  # False once the lowest RTT proved to include a queue
+        self.starved_run = 0  # starved readings in a row, and whether loss came among them
+        self.starved_loss = False
 
     @property
     def level(self) -> Level:
@@ -122,10 +130,17 @@ class Degrader:
             return None
         loss = loss or 0.0
         if rtt is not None:
+            if self.base_rtt is not None and rtt < self.base_rtt - QUEUE_S:
+                self.trust_rtt = True  # a path well faster than the "lowest": that one had a queue in it
             self.base_rtt = rtt if self.base_rtt is None else min(self.base_rtt, rtt)
         calm = rtt is None or self.base_rtt is None or rtt - self.base_rtt < QUEUE_S
         limited = budget is not None and sent is not None and sent >= 0.7 * budget  # the estimate holds it back
         starved = limited and self.level.kbps > 0 and budget < STARVED * self.level.kbps
+        self.starved_run = self.starved_run + 1 if starved else 0
+        self.starved_loss = starved and (self.starved_loss or loss > self.bad_loss)
+        if self.starved_run >= STARVED_LONG and self.starved_loss:
+            self.trust_rtt = False
+        calm = calm and self.trust_rtt
         if loss > self.bad_loss or (rtt is not None and rtt > self.bad_rtt) or (starved and not calm):
             self.bad, self.good = self.bad + 1, 0
         elif loss <= self.good_loss and (rtt is None or rtt < self.good_rtt):
@@ -134,7 +149,8 @@ class Degrader:
             self.bad = self.good = 0  # in between: hold the rung
         if self.bad >= self.down_after and self.index < len(self.levels) - 1:
             self.index += 1
-            self.bad = 0
+            self.bad = self.starved_run = 0
+            self.starved_loss = False
             return self.level
         above = self.levels[self.index - 1] if self.index > 0 else None
         room = above is not None and (not limited or budget >= ROOM * above.kbps or (starved and calm))

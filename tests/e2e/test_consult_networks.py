@@ -491,7 +491,11 @@ def test_a_weak_uplink_lowers_the_picture_keeps_the_voice_and_recovers(net: Net,
     page, terminal = clerk_for("turn"), terminal_for("turn")
     call(terminal, page)
     before = flow(terminal, page, 2.0)
-    top = terminal.stats()
+    # The link turns weak during a call: the terminal has read the good link first (its lowest RTT, its rates).
+    top = wait_for(
+        lambda: (s := terminal.stats()).get("rtt_ms") is not None and s.get("kbps_video") is not None and s,
+        what=lambda: f"the terminal's first link readings: {terminal.stats()}",
+    )
     assert top["rung"] == 0 and top["level"] == "640x480@15", top
 
     net.topology.shape(net.terminal, "eth0", UPLINK_KBIT, latency_ms=UPLINK_QUEUE_MS)

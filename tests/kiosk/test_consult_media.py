@@ -34,6 +34,7 @@ from kiosk.consult.call import ConsultClient
 from kiosk.consult.media import (
     MIN_VIDEO_KBPS,
     RETARGET_S,
+    STARVED_LONG,
     CameraVideoTrack,
     Degrader,
     Level,
@@ -380,6 +381,29 @@ def test_an_estimate_that_collapsed_on_a_clear_link_does_not_hold_the_picture_do
         degrader.observe(0.2, 0.05, budget=120, sent=40)
     assert degrader.level == Level(480, 360, 15)
     assert [degrader.observe(0.0, 0.05, budget=120, sent=40) for _ in range(5)][-1] == Level(640, 480, 15)
+
+
+def test_a_call_that_begins_on_a_weak_link_still_steps_down():
+    """The call's lowest RTT was learnt with the queue already standing, so the RTT looks calm: a rung the estimate
+    starves for STARVED_LONG readings with loss bursts among them steps down all the same, and further while the
+    estimate keeps starving it; it does not climb back on the untrusted RTT (no see-saw)."""
+    degrader = Degrader(ladder(15))
+    weak = [(0.0, 0.16)] * 2 + [(0.8, 0.18)] + [(0.0, 0.16)] * STARVED_LONG  # a loss burst now and then
+    steps = [degrader.observe(loss, rtt, budget=165, sent=250) for loss, rtt in weak]
+    assert [s for s in steps if s] == [Level(480, 360, 15)]
+    assert steps.index(Level(480, 360, 15)) == STARVED_LONG  # the run's 6th reading made it bad, the 7th stepped
+    assert [degrader.observe(0.0, 0.16, budget=150, sent=150) for _ in range(2)] == [None, Level(320, 240, 12)]
+    assert [degrader.observe(0.0, 0.16, budget=150, sent=150) for _ in range(8)] == [None] * 8  # 150 >= 0.4 x 250
+    # Without loss, the same starved figures are an estimate that collapsed on a clear link: no step down.
+    degrader = Degrader(ladder(15))
+    assert [degrader.observe(0.0, 0.16, budget=165, sent=250) for _ in range(12)] == [None] * 12
+    # A path well faster than the lowest RTT learnt shows the queue has gone: the RTT is trusted again.
+    degrader = Degrader(ladder(15))
+    for loss, rtt in weak:
+        degrader.observe(loss, rtt, budget=165, sent=250)
+    assert not degrader.trust_rtt
+    degrader.observe(0.0, 0.03, budget=300, sent=290)
+    assert degrader.trust_rtt
 
 
 class NoisyCamera:
