@@ -10,6 +10,7 @@ from devices.printer.cups_a4 import CupsA4Printer
 from kiosk.config import Config
 from kiosk.flows.guide import guide_receipt
 from kiosk.idle import IdleMonitor, IdleState
+from kiosk.malloc import release_free
 from kiosk.session import Screen, Session
 from ui.chrome import TopBar
 from ui.consult import install_consult
@@ -42,6 +43,8 @@ from ui.screens.service import ErrorScreen, PinScreen
 from ui.theme import style_sheet
 from ui.widgets.idle_overlay import IdleOverlay
 from ui.worker import Worker
+
+RELEASE_AFTER_MS = 1500  # after the attract screen is up and the session's workers have finished
 
 log = logging.getLogger("kiosk.ui")
 INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel}
@@ -193,6 +196,9 @@ class KioskWindow(QWidget):
                 screen.entered()
         if session.elderly and reason not in ("language",):
             self.speak(screen)
+        if reason in ("timeout", "finish", "restart"):
+            # Once the screens have let go of the resident's pictures: the allocator's freed pages go back.
+            QTimer.singleShot(RELEASE_AFTER_MS, release_free)
 
     def current_screen(self) -> QWidget:
         """The widget of the session's screen."""

@@ -11,6 +11,7 @@ import pytest
 from kiosk.config import load_config
 from kiosk.session import Screen
 from ui.app import build_services, build_window, ime_path
+from ui.main_window import RELEASE_AFTER_MS
 from ui.qt import (
     QApplication,
     QEvent,
@@ -205,6 +206,22 @@ def test_finish_wipes_what_was_typed_and_printed(qtbot, window, config, all_text
     assert SECRET not in all_texts(window)
     assert window.item.item is None and window.item.title.text() == "" and window.item.body.toPlainText() == ""
     assert window.browse.search.text() == "" and window.item.qr.text == ""
+
+
+def test_each_session_end_gives_the_allocators_freed_pages_back(qtbot, window, monkeypatch):
+    released = []
+    monkeypatch.setattr("ui.main_window.release_free", lambda: released.append(window.session.screen))
+    window.session.go("start")
+    window.session.open_module("search")
+    qtbot.mouseClick(window.bar.finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: released == [Screen.ATTRACT], timeout=5000)  # later, on the attract screen
+    window.session.go("start")
+    window.session.open_module("search")
+    window.session.end("timeout")
+    qtbot.waitUntil(lambda: len(released) == 2, timeout=5000)
+    window.session.set_language("en")  # a switch is not an end
+    qtbot.wait(2 * RELEASE_AFTER_MS)
+    assert len(released) == 2
 
 
 @pytest.mark.parametrize(
