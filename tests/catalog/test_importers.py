@@ -85,9 +85,7 @@ def test_a_source_folder_reads_as_kiosk_catalog_build_reads_it(tmp_path: Path, s
     assert read_catalog(tmp_path) == (validated.items, validated.departments)
 
 
-def test_the_whole_bundled_catalog_round_trips_through_xlsx_within_seconds(
-    tmp_path: Path, source: ValidatedSource
-) -> None:
+def test_the_whole_bundled_catalog_round_trips_through_xlsx(tmp_path: Path, source: ValidatedSource) -> None:
     path = tmp_path / "catalog.xlsx"
     started = time.perf_counter()
     write_xlsx(source.items, source.departments, path)
@@ -98,7 +96,6 @@ def test_the_whole_bundled_catalog_round_trips_through_xlsx_within_seconds(
     assert len(items) == 1304
     assert items == source.items
     assert departments == source.departments
-    assert took < 30  # a generous bound: about 2 s on the 2-core CI machine
     book = openpyxl.load_workbook(path, read_only=True)
     assert book.sheetnames == ["事项", "申请材料", "表单", "部门"]
     book.close()

@@ -266,7 +266,7 @@ def test_a_stalling_server_is_given_up_on_in_bounded_time(world: World, bundle_v
     result = world.check()
     took = time.monotonic() - started
     world.assert_kept(result, "2026.11.26", "stalled or sent too slowly")
-    assert bound * 0.8 < took < bound + 1.0, took
+    assert bound * 0.8 < took < 2 * bound + 5, took  # given up on by the timeout, not hung on
 
 
 def test_a_threshold_is_not_met_by_one_signature(tmp_path: Path, bundle_path: Path, bundle_v2: Path):

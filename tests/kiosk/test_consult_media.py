@@ -100,7 +100,7 @@ def test_camera_track_sends_the_drivers_frames_paced_and_stamped(camera):
         started = time.monotonic()
         frames = [await track.recv() for _ in range(16)]
         elapsed = time.monotonic() - started
-        assert 0.9 < elapsed < 1.5  # 15 frames' worth of pacing after the first
+        assert elapsed > 0.9  # paced: 15 frames' worth after the first, not as fast as the driver hands them
         assert all(f.width == 640 and f.height == 480 for f in frames)
         stamps = [f.pts for f in frames]
         assert stamps == sorted(stamps) and abs((stamps[-1] - stamps[0]) / 90000 - 1.0) < 0.05

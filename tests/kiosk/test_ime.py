@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
 
+from bench.ime import prefixes
 from kiosk.ime import PinyinIME, build_dictionary, catalog_extra_words
 from kiosk.ime.engine import DictionaryError
-
-BUILD_SECONDS = 15.0  # about 1.5 s on the 2-core CI machine; generous so a busy runner does not fail
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
-    """A dictionary from jieba alone plus one boosted catalog word, and how long the build took."""
+    """A dictionary from jieba alone plus one boosted catalog word (its speed: bench/ime)."""
     path = tmp_path_factory.mktemp("ime") / "ime.sqlite"
-    started = time.perf_counter()
     build_dictionary(path, [("社保卡", 1e6)])
-    return path, time.perf_counter() - started
+    return path, 0.0
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +28,8 @@ def ime(built: tuple[Path, float]):
     engine.close()
 
 
-def test_build_is_quick_atomic_and_complete(built: tuple[Path, float]):
-    path, seconds = built
-    assert seconds < BUILD_SECONDS
+def test_build_is_atomic_and_complete(built: tuple[Path, float]):
+    path, _ = built
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
     with sqlite3.connect(path) as conn:
         words = conn.execute("SELECT count(*) FROM words WHERE syllables > 1").fetchone()[0]
@@ -96,21 +92,12 @@ def test_segment_hint(ime: PinyinIME):
     assert ime.segment_hint("ShenFenZheng") == "shen'fen'zheng"
 
 
-def test_p99_latency_over_every_prefix_of_100_words(ime: PinyinIME, built: tuple[Path, float]):
-    with sqlite3.connect(built[0]) as conn:
-        rows = conn.execute(
-            "SELECT pinyin, initials FROM words WHERE syllables BETWEEN 2 AND 4 ORDER BY freq DESC LIMIT 100"
-        ).fetchall()
-    prefixes = {text[:n] for row in rows for text in row for n in range(1, len(text) + 1)}
-    timings = []
-    for letters in sorted(prefixes):  # each prefix once, so the engine's small cache never answers
-        started = time.perf_counter()
-        ime.candidates(letters)
-        timings.append(time.perf_counter() - started)
-    timings.sort()
-    p99 = timings[int(len(timings) * 0.99)]
-    assert len(timings) > 400
-    assert p99 < 0.005, f"p99 {p99 * 1000:.2f} ms over {len(timings)} prefixes"
+def test_every_prefix_of_the_100_most_frequent_words_gets_candidates(ime: PinyinIME, built: tuple[Path, float]):
+    """Each keystroke of a common word, typed in full pinyin or as initials, offers something (speed: bench/ime)."""
+    keys = prefixes(built[0], 100)
+    assert len(keys) > 400
+    empty = [key for key in keys if not ime.candidates(key)]
+    assert empty == []
 
 
 def test_catalog_words_rank_first_and_a_rebuild_replaces_the_file(tmp_path: Path, store):
