@@ -131,10 +131,13 @@ class ErrorCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
         self.by_logger: dict[str, int] = {}
+        self.by_message: dict[str, int] = {}  # the terminal's log lines carry no personal data (tests/kiosk/test_logs)
 
     def emit(self, record: logging.LogRecord) -> None:
         """Count one record."""
         self.by_logger[record.name] = self.by_logger.get(record.name, 0) + 1
+        message = f"{record.name}: {record.getMessage()[:160]}"
+        self.by_message[message] = self.by_message.get(message, 0) + 1
 
 
 class Soak:
@@ -625,6 +628,7 @@ def build_report(soak: Soak, counts: dict[str, Any], answers: bool) -> dict[str,
         "uncaught": soak.uncaught[:20],
         "script_errors": soak.record.script_errors[:50],
         "error_logs": soak.errors.by_logger,
+        "error_messages": soak.errors.by_message,
         "qt_messages": soak.qt_messages,
         "catalog_published": expected_versions,
         "catalog_live": live_versions,
@@ -646,6 +650,8 @@ def build_report(soak: Soak, counts: dict[str, Any], answers: bool) -> dict[str,
             "os_threads_last_quarter_max": max(s.os_threads for s in late),
             "widgets_after_warmup": med(early, "widgets"),
             "widgets_end": end.widgets,
+            "all_widgets_after_warmup": med(early, "all_widgets"),
+            "all_widgets_end": end.all_widgets,
             "objects_after_warmup": med(early, "objects"),
             "objects_end": end.objects,
             "fd_kinds_end": fd_kinds(),
@@ -687,7 +693,8 @@ def print_report(report: dict[str, Any]) -> None:
         f"fds: {f['fds_after_warmup']:.0f} after warm-up, last quarter max {f['fds_last_quarter_max']} | threads: "
         f"{f['threads_after_warmup']:.0f} -> {f['threads_last_quarter_max']} (Python), "
         f"{f['os_threads_after_warmup']:.0f} -> {f['os_threads_last_quarter_max']} (kernel) | Qt top-level widgets: "
-        f"{f['widgets_after_warmup']:.0f} -> {f['widgets_end']} | Python objects: {f['objects_after_warmup']:.0f} -> "
+        f"{f['widgets_after_warmup']:.0f} -> {f['widgets_end']} (all {f['all_widgets_after_warmup']:.0f} -> "
+        f"{f['all_widgets_end']}) | Python objects: {f['objects_after_warmup']:.0f} -> "
         f"{f['objects_end']}"
     )
     print(
@@ -698,6 +705,8 @@ def print_report(report: dict[str, Any]) -> None:
         f"uncaught exceptions: {len(report['uncaught'])} | failed sessions: {len(report['script_errors'])} | "
         f"ERROR log lines: {sum(report['error_logs'].values())} {report['error_logs'] or ''}"
     )
+    for message, count in sorted(report["error_messages"].items(), key=lambda kv: -kv[1])[:8]:
+        print(f"  {count:4d} x {message}")
     for name, ok in report["criteria"].items():
         print(f"{'PASS' if ok else 'FAIL' if ok is False else 'n/a '}  {name}")
 

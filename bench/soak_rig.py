@@ -396,6 +396,7 @@ class Sample:
     threads: int  # threading.active_count()
     os_threads: int  # /proc/self/task
     widgets: int  # Qt top-level widgets
+    all_widgets: int  # every Qt widget alive (children too: a screen that adds rows without removing them shows here)
     objects: int  # Python objects the collector tracks
     outbox_depth: int
     submitted: int
@@ -427,6 +428,7 @@ def measure(
         threads=threading.active_count(),
         os_threads=os_threads(),
         widgets=len(QApplication.topLevelWidgets()),
+        all_widgets=len(QApplication.allWidgets()),
         objects=len(gc.get_objects()),
         outbox_depth=outbox.depth(),
         submitted=submitted,

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from devices.base import DeviceError
 from ui.qt import QObject, Signal
 
 log = logging.getLogger("kiosk.ui.worker")
@@ -35,7 +36,10 @@ class Worker(QObject):
         def work() -> None:
             try:
                 result = job()
-            except Exception as exc:  # a device or probe failing must not take the terminal down
+            except DeviceError as exc:  # unplugged, timed out, out of paper: expected, and the screen says so
+                log.warning("background job %s: device failed: %s", name, type(exc).__name__)
+                result = exc
+            except Exception as exc:  # anything else is a bug, but it must not take the terminal down
                 log.error("background job %s failed: %s", name, type(exc).__name__)
                 result = exc
             with contextlib.suppress(RuntimeError):  # the screen went away meanwhile: nobody to tell
