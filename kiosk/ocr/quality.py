@@ -52,6 +52,9 @@ class Thresholds:
     # document camera's footage (kiosk.footage) measure up to 9, still camera-tier photographs under 7, and
     # camera-tier ones smeared 4 px or more 8 to 20 (most above 11).
     motion_confidence: float = 10.0
+    # Live capture holds a frame back only for a surer smear: a card or licence smeared 4-9 px by a trembling
+    # hand measures 15 and more.
+    live_motion_confidence: float = 12.0
     min_motion_px: float = 3.8  # shorter smears (in frame pixels) do not harm 25 px print
     glare_level: int = 248  # all three channels at or above this are blown out
     glare_min_share: float = 0.0015  # a glare blob smaller than this share of the document is a speck
@@ -264,11 +267,12 @@ def screen_score(frame: np.ndarray, quad: detect.Quad) -> float:
     return max(periodic_peak(gray), periodic_peak(chroma))
 
 
-def smeared(blur: deblur.MotionBlur | None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
-    """Whether a motion blur measurement (deblur.measure_motion) is a smear worth a warning."""
+def smeared(blur: deblur.MotionBlur | None, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, live: bool = False) -> bool:
+    """Whether a motion blur measurement (deblur.measure_motion) is a smear worth a warning (`live`: worth
+    holding a live capture back for, see Thresholds.live_motion_confidence)."""
     if blur is None or blur.length < thresholds.min_motion_px:
         return False
-    return blur.confidence >= thresholds.motion_confidence
+    return blur.confidence >= (thresholds.live_motion_confidence if live else thresholds.motion_confidence)
 
 
 def note_motion(
@@ -305,7 +309,7 @@ def assess(
     """Measure one frame (or still image) with the document's outline; `kind` is a layout kind, if known.
 
     `motion_check` (by default: for a still of a known layout) adds the motion blur measurement (check_motion),
-    the costliest check after the fraud hints (live capture leaves it out). It
+    the costliest check after the fraud hints; live capture makes it only on the frame it is about to keep. It
     was tuned on the ID card's and licence's print: on other papers (ruled lines, a form's grid) evenly spaced
     strokes can pass for a blur's dips, so they are not measured unless asked.
     """
