@@ -6,12 +6,15 @@ For each kind (both ID card sides, the business licence) and tier (scan, camera 
 photographs with ground truth (kiosk.ocr.synth), reads them with the terminal's reader and with the baselines
 (plain pytesseract, and plain RapidOCR, on the whole image with regular expressions), and prints per-field
 exact-match rates, the all-fields-correct rate per document, seconds per document, and the ID number / credit
-code accuracy wherever the reader's check digit passed.
+code accuracy wherever the reader's check digit passed. Then, per tier, the reader's rate on photographs with and
+without motion blur, and how well kiosk.ocr.deblur measured that blur against the kernel the generator used (its
+true length and direction, from the kernel itself: the generator draws a line between whole pixels).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import time
 from collections import defaultdict
@@ -20,8 +23,10 @@ import cv2
 import numpy as np
 
 from bench.ocr_baselines import fields_from_text, rapidocr_text, tesseract_text
+from kiosk.ocr import deblur
 from kiosk.ocr.layouts import KINDS, REPORTED_FIELDS
 from kiosk.ocr.reader import extract
+from kiosk.ocr.synth import photo
 from kiosk.ocr.synth.dataset import make_sample
 from kiosk.ocr.synth.photo import TIERS
 
@@ -33,6 +38,38 @@ def _decode(encoded: bytes) -> np.ndarray:
     return cv2.imdecode(np.frombuffer(encoded, np.uint8), cv2.IMREAD_COLOR)
 
 
+class MotionRecorder:
+    """Notes the motion kernel the generator draws for each photograph (length, angle), for checking the measure
+    against it: the generator keeps only the nominal length in a sample's metadata, not the direction."""
+
+    def __init__(self) -> None:
+        self.last: tuple[float, float] | None = None
+        self._kernel = photo._motion_kernel
+
+    def __enter__(self) -> MotionRecorder:
+        def recording(length: float, angle: float) -> np.ndarray:
+            self.last = (length, angle)
+            return self._kernel(length, angle)
+
+        photo._motion_kernel = recording
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        photo._motion_kernel = self._kernel
+
+
+def kernel_truth(length: float, angle: float) -> tuple[float, float]:
+    """The generator kernel's true (length, direction): from its second moments (a box of n px: (n^2 - 1) / 12)."""
+    kernel = photo._motion_kernel(length, angle).astype(np.float64)
+    yy, xx = np.mgrid[0 : kernel.shape[0], 0 : kernel.shape[1]] - kernel.shape[0] // 2
+    mx, my = (kernel * xx).sum(), (kernel * yy).sum()
+    cxx, cyy = (kernel * (xx - mx) ** 2).sum(), (kernel * (yy - my) ** 2).sum()
+    cxy = (kernel * (xx - mx) * (yy - my)).sum()
+    theta = 0.5 * math.atan2(2 * cxy, cxx - cyy)
+    along = cxx * math.cos(theta) ** 2 + 2 * cxy * math.sin(theta) * math.cos(theta) + cyy * math.sin(theta) ** 2
+    return math.sqrt(12 * along + 1), math.degrees(theta) % 180
+
+
 class Tally:
     """Per-field and per-document correctness and time for one method on one kind and tier."""
 
@@ -41,14 +78,17 @@ class Tally:
         self.documents: list[bool] = []
         self.seconds: list[float] = []
         self.checked: list[bool] = []  # ID number / credit code right, among those whose check digit passed
+        # Per document: (true kernel length, angle) or None when held still; the measurement; its fields right.
+        self.motion: list[tuple[tuple[float, float] | None, deblur.MotionBlur | None, list[bool]]] = []
 
-    def add(self, kind: str, truth: dict[str, str], read: dict[str, str], seconds: float) -> None:
-        """One document's result."""
+    def add(self, kind: str, truth: dict[str, str], read: dict[str, str], seconds: float) -> list[bool]:
+        """One document's result; returns which fields were right."""
         right = [read.get(name, "") == truth[name] for name in REPORTED_FIELDS[kind]]
         for name, ok in zip(REPORTED_FIELDS[kind], right, strict=True):
             self.fields[name].append(ok)
         self.documents.append(all(right))
         self.seconds.append(seconds)
+        return right
 
     def field_rate(self) -> float:
         """Share of fields read exactly."""
@@ -66,14 +106,20 @@ def run(kinds: list[str], tiers: list[str], n: int, seed: int, baselines: bool) 
     for kind in kinds:
         for tier in tiers:
             for i in range(n):
-                sample = make_sample(kind, tier, seed + i)
+                with MotionRecorder() as recorder:
+                    sample = make_sample(kind, tier, seed + i)
+                kernel = recorder.last if sample.meta["photo"].get("motion_blur") else None
                 image = _decode(sample.encoded)
                 started = time.perf_counter()
                 extraction = extract(image, "auto")
                 took = time.perf_counter() - started
                 read = extraction.as_json()["fields"] if extraction.kind == kind else {}
                 tally = results[("reader", kind, tier)]
-                tally.add(kind, sample.truth, read, took)
+                right = tally.add(kind, sample.truth, read, took)
+                # The measurement the reader made (again, outside the timing), inside the outline it found.
+                found = np.array(extraction.corners, np.float32) if extraction.corners else None
+                measured = deblur.measure_motion(image, found) if found is not None else None
+                tally.motion.append((kernel_truth(*kernel) if kernel else None, measured, right))
                 if kind in CHECKED:
                     field = extraction.fields.get(CHECKED[kind])
                     if extraction.kind == kind and field is not None and field.value and not field.problems:
@@ -123,8 +169,47 @@ def report(results: dict, kinds: list[str], tiers: list[str]) -> None:
             elif base:
                 line += f"; {method} 0.000"
         print(line)
+    report_motion(results, kinds, tiers)
     all_seconds = [s for (m, _, _), t in results.items() if m == "reader" for s in t.seconds]
     print(f"\nreader median {statistics.median(all_seconds):.2f} s per document ({len(all_seconds)} documents)")
+
+
+def report_motion(results: dict, kinds: list[str], tiers: list[str]) -> None:
+    """Per tier: fields right with and without motion blur, and the blur measure against the generator's kernel."""
+    print("\nmotion blur (generator's kernel vs kiosk.ocr.deblur's measure, inside the outline the reader found):")
+    for tier in tiers:
+        docs = [entry for kind in kinds for entry in results[("reader", kind, tier)].motion]
+        blurred = [(true, got, right) for true, got, right in docs if true is not None]
+        still = [(got, right) for true, got, right in docs if true is None]
+
+        def rate(rights: list[list[bool]]) -> str:
+            flat = [ok for r in rights for ok in r]
+            return f"{sum(flat) / len(flat):.3f}" if flat else "-"
+
+        line = f"  {tier:<7} fields right: blurred {rate([r for _, _, r in blurred])} ({len(blurred)} docs), "
+        line += f"still {rate([r for _, r in still])} ({len(still)} docs)"
+        # Judged as the reader and quality checks do: blurs of 4 px and more should count, still ones never.
+        long = [(true, got) for true, got, _ in blurred if true[0] >= 4.0]
+        caught = sum(1 for _, got in long if got is not None and got.confident)
+        false = sum(1 for got, _ in still if got is not None and got.confident)
+        print(line)
+        line = f"  {'':<7} measure: flagged {caught}/{len(long)} blurs of 4 px or more, {false}/{len(still)} still"
+        measured = [(true, got) for true, got in long if got is not None]
+        if measured:
+            angle = [abs((got.angle - true[1] + 90) % 180 - 90) for true, got in measured]
+            length = [abs(got.length - true[0]) for true, got in measured]
+            sure = [(a, b) for (a, b), (_, got) in zip(zip(angle, length, strict=True), measured, strict=True)
+                    if got.confident]  # fmt: skip
+            line += (
+                f"; error over all: angle {statistics.mean(angle):.1f} deg (median {statistics.median(angle):.1f}), "
+                f"length {statistics.mean(length):.2f} px (median {statistics.median(length):.2f})"
+            )
+            if sure:
+                line += (
+                    f"; over the flagged: angle {statistics.mean(a for a, _ in sure):.1f} deg, "
+                    f"length {statistics.mean(b for _, b in sure):.2f} px"
+                )
+        print(line)
 
 
 def main() -> None:

@@ -5,6 +5,10 @@ Phases: "searching" (no document), "adjusting" (a document, but something to fix
 kept with its outline). Steadiness and hysteresis go by the frames' timestamps, not by frame counts, so a slow
 or uneven camera behaves the same. The guidance shown does not flicker: a new code must hold for a moment
 before it shows, and a shown code stays at least `guidance_min_seconds` unless its problem is gone.
+A hand trembling within each exposure smears the print while the outline stays put: the frame about to be kept
+is measured for that (kiosk.ocr.deblur, once per capture, tens of ms) and, if smeared, the resident is asked to
+hold still and the hold starts afresh, at most `motion_retakes` times; then it is kept with a "blurred" warning,
+so a measurement that is wrong can delay a capture by a second or two but never stop it.
 No Qt: the camera view feeds frames from its worker and draws `state.quad` and `state.guidance`.
 """
 
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kiosk.ocr import detect, quality
+from kiosk.ocr import deblur, detect, quality
 
 GUIDANCE = {
     "no_document": "Place the document under the camera",
@@ -163,6 +167,8 @@ class AutoCapture:
         detect_side: int = 512,
         full_search_seconds: float = 0.5,
         skip_when_behind: bool = True,
+        motion_retakes: int = 2,
+        motion_pause_seconds: float = 0.5,
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.kind_hint = kind_hint  # a layout kind, "card" or "a4", or None for any document
@@ -174,6 +180,8 @@ class AutoCapture:
         self.detect_side = detect_side
         self.full_search_seconds = full_search_seconds
         self.skip_when_behind = skip_when_behind
+        self.motion_retakes = motion_retakes  # holds started afresh for a smeared frame before keeping one anyway
+        self.motion_pause_seconds = motion_pause_seconds  # how long "blurred" is shown before holding afresh
         self._clock = clock
         self._lock = threading.Lock()
         self.last_process_ms = 0.0
@@ -191,6 +199,8 @@ class AutoCapture:
         self._ok_since = float("inf")
         self._best = _Best()
         self._last_processed = float("-inf")
+        self._retakes = 0
+        self._smeared_at = float("-inf")
 
     @property
     def state(self) -> CaptureState:
@@ -246,6 +256,8 @@ class AutoCapture:
         steady_for = t - self._steady_since
         steady = steady_for >= min(0.15, self.steady_seconds)  # moving, as opposed to held but not yet long enough
         issues = issues_of(assessment, steady)
+        if steady and t - self._smeared_at < self.motion_pause_seconds:
+            issues = [code for code in PRIORITY if code in {*issues, "blurred"}]  # the last frame kept was smeared
         blocking = [code for code in issues if code != "hold_still"]
         if blocking:
             self._ok_since = float("inf")
@@ -262,15 +274,28 @@ class AutoCapture:
         progress = min(1.0, (t - hold_start) / self.steady_seconds) if self.steady_seconds > 0 else 1.0
         if progress < 1.0:
             return self._show(t, "holding", quad, progress, ["hold_still"], assessment)
-        return self._capture(t, quad, assessment)
+        blur = None
+        if kind is not None:  # measured for the layouts it was tuned on only (see quality.assess)
+            assert self._best.image is not None and self._best.quad is not None
+            blur = deblur.measure_motion(self._best.image, self._best.quad.points)
+            if quality.smeared(blur, self.thresholds, live=True) and self._retakes < self.motion_retakes:
+                self._retakes += 1
+                self._smeared_at, self._ok_since, self._best = t, float("inf"), _Best()
+                return self._show(t, "adjusting", quad, 0.0, ["blurred"], assessment)
+        return self._capture(t, quad, assessment, blur)
 
-    def _capture(self, t: float, quad: detect.Quad, assessment: quality.Assessment) -> CaptureState:
+    def _capture(
+        self, t: float, quad: detect.Quad, assessment: quality.Assessment, blur: deblur.MotionBlur | None = None
+    ) -> CaptureState:
         best = self._best
         assert best.image is not None and best.quad is not None
         kind = self.kind_hint if self.kind_hint in quality.LAYOUTS else None
         # The fraud hints are measured once, on the picture kept: they cost more than the per-frame checks.
         final = quality.assess(best.image, best.quad, kind, thresholds=self.thresholds)
+        final.motion = blur
         warnings = tuple(code for code in final.codes if code in ("photocopy", "screen"))
+        if quality.smeared(blur, self.thresholds, live=True):  # still smeared after the retakes: kept, and said
+            warnings += ("blurred",)
         self._guidance.force(t, "ok")
         return CaptureState(
             "captured", "ok", quad, 1.0, t, True, (), assessment, best.image, best.quad, final, warnings

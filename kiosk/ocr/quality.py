@@ -1,10 +1,12 @@
 """Is this picture of a document good enough to read? Per-frame measurements and warnings (numpy + OpenCV, no Qt).
 
 `assess(frame, quad, kind)` measures where the document sits in the frame, how sharp, evenly lit and glare-free
-its rectified image is, whether it is tilted, and two fraud hints: a black-and-white copy (no coloured print
-where real documents have blue labels, a red emblem or seal, a colour photo) and a photo of a screen (a moiré
-or sub-pixel pattern: a sharp peak in the spectrum at periods of 2 to 8 pixels). Warnings carry a code the UI
-translates and a short English message; the numbers behind them stay on the Assessment for logs and tuning.
+its rectified image is, whether it is smeared by motion (kiosk.ocr.deblur: a hand that moved while the picture
+was taken, though the outline may not have moved between frames), whether it is tilted, and two fraud hints: a
+black-and-white copy (no coloured print where real documents have blue labels, a red emblem or seal, a colour
+photo) and a photo of a screen (a moiré or sub-pixel pattern: a sharp peak in the spectrum at periods of 2 to 8
+pixels). Warnings carry a code the UI translates and a short English message; the numbers behind them stay on
+the Assessment for logs and tuning.
 The fraud hints are tuned to stay silent on genuine documents: a missed copy is cheaper than accusing a resident.
 """
 
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from kiosk.ocr import detect
+from kiosk.ocr import deblur, detect
 from kiosk.ocr.layouts import LAYOUTS
 from kiosk.spectrum import periodic_peak
 
@@ -45,6 +47,15 @@ class Thresholds:
     min_size: tuple[float, float] = (0.40, 0.60)  # card, A4: document extent / frame extent below this is too far
     max_size: float = 0.985  # filling more than this of the frame (or cut on opposite sides) is too close
     min_sharpness: float = 0.10  # normalised Laplacian energy (see sharpness()); below is blurred
+    # A linear motion blur this sure (deblur.measure_motion) is warned of as blurred. Above deblur.CONFIDENT (from
+    # which the reader reads a deblurred copy as well, which costs only time): held frames of the simulated
+    # document camera's footage (kiosk.footage) measure up to 9, still camera-tier photographs under 7, and
+    # camera-tier ones smeared 4 px or more 8 to 20 (most above 11).
+    motion_confidence: float = 10.0
+    # Live capture holds a frame back only for a surer smear: a card or licence smeared 4-9 px by a trembling
+    # hand measures 15 and more.
+    live_motion_confidence: float = 12.0
+    min_motion_px: float = 3.8  # shorter smears (in frame pixels) do not harm 25 px print
     glare_level: int = 248  # all three channels at or above this are blown out
     glare_min_share: float = 0.0015  # a glare blob smaller than this share of the document is a speck
     dark_mean: float = 60.0
@@ -78,6 +89,7 @@ class Assessment:
     size: float = 0.0  # document extent / frame extent, the larger of across and down
     sharpness: float = 0.0  # normalised: about 0.3-1 sharp, under 0.1 blurred
     laplacian_var: float = 0.0  # raw variance of the Laplacian of the rectified document (for logs)
+    motion: deblur.MotionBlur | None = None  # the likeliest motion blur, when it was measured (see note_motion)
     glare_share: float = 0.0  # share of the document blown out in blobs
     glare_fields: tuple[str, ...] = ()  # fields a glare blob covers part of
     brightness: float = 0.0  # mean grey level of the document
@@ -255,6 +267,35 @@ def screen_score(frame: np.ndarray, quad: detect.Quad) -> float:
     return max(periodic_peak(gray), periodic_peak(chroma))
 
 
+def smeared(blur: deblur.MotionBlur | None, thresholds: Thresholds = DEFAULT_THRESHOLDS, *, live: bool = False) -> bool:
+    """Whether a motion blur measurement (deblur.measure_motion) is a smear worth a warning (`live`: worth
+    holding a live capture back for, see Thresholds.live_motion_confidence)."""
+    if blur is None or blur.length < thresholds.min_motion_px:
+        return False
+    return blur.confidence >= (thresholds.live_motion_confidence if live else thresholds.motion_confidence)
+
+
+def note_motion(
+    result: Assessment, blur: deblur.MotionBlur | None, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> None:
+    """Record a motion blur measurement on an assessment, and warn "blurred" (detail "motion") if it is one.
+
+    Separate from assess() so that a caller that measures the blur anyway (the reader, to undo it) does so once.
+    """
+    result.motion = blur
+    if not smeared(blur, thresholds) or result.brightness < thresholds.dark_mean:
+        return  # too dark is said first, and the measurement is of noise there
+    result.warnings[:] = [w for w in result.warnings if w.code != "blurred"]
+    result.warnings.append(_warn("blurred", ("motion",)))
+
+
+def check_motion(
+    result: Assessment, frame: np.ndarray, quad: detect.Quad, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> None:
+    """Measure the frame's motion blur inside the outline and note it on the assessment (a few tens of ms)."""
+    note_motion(result, deblur.measure_motion(frame, quad.points), thresholds)
+
+
 def assess(
     frame: np.ndarray,
     quad: detect.Quad | None,
@@ -263,8 +304,15 @@ def assess(
     still: bool = False,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     fraud_checks: bool = True,
+    motion_check: bool | None = None,
 ) -> Assessment:
-    """Measure one frame (or still image) with the document's outline; `kind` is a layout kind, if known."""
+    """Measure one frame (or still image) with the document's outline; `kind` is a layout kind, if known.
+
+    `motion_check` (by default: for a still of a known layout) adds the motion blur measurement (check_motion),
+    the costliest check after the fraud hints; live capture makes it only on the frame it is about to keep. It
+    was tuned on the ID card's and licence's print: on other papers (ruled lines, a form's grid) evenly spaced
+    strokes can pass for a blur's dips, so they are not measured unless asked.
+    """
     t = thresholds
     if quad is None:
         return Assessment(found=False, warnings=[_warn("no_document")])
@@ -308,6 +356,8 @@ def assess(
         warnings.append(_warn("too_bright"))
     if result.sharpness < t.min_sharpness and result.brightness >= t.dark_mean:
         warnings.append(_warn("blurred"))
+    if (still and kind in LAYOUTS) if motion_check is None else motion_check:
+        check_motion(result, frame, quad, t)
     # Glare is a patch brighter than the paper around it; paper blown out all over is overexposure instead.
     boxes = field_boxes(kind, scale)
     if float(np.median(gray)) < t.glare_level - 10:

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from kiosk.ocr import detect, engines, rules
+from kiosk.ocr import deblur, detect, engines, quality, rules
 from kiosk.ocr.fields import (
     FieldResult,
     allowed_characters,
@@ -62,39 +62,54 @@ def _engine_order(charset: str) -> list[str]:
     return sorted(usable, key=lambda n: n != first)
 
 
-def read_field(image: np.ndarray, layout: Layout, name: str, context: dict[str, str]) -> FieldResult:
-    """One field of a rectified document, asking the second engine when the first is unsure or wrong."""
+def read_field(
+    image: np.ndarray, layout: Layout, name: str, context: dict[str, str], sharpened: np.ndarray | None = None
+) -> FieldResult:
+    """One field of a rectified document, asking the second engine when the first is unsure or wrong.
+
+    `sharpened` is the same document with its motion blur taken out (kiosk.ocr.deblur): its crops are read
+    first, and the photograph's own as well when that reading is unsure or breaks a rule; the rules then choose
+    among all the readings (deblurring can also invent a stroke).
+    """
     spec = layout.field(name)
-    region = crop(image, layout, spec.box)
-    # A dim crop is read in two flattenings: the cleaner one's lines, and the one that keeps fine strokes.
-    variants = [
-        [enhance(row) for row in text_rows(variant, spec.lines)] for variant in denoised_variants(region) or [region]
-    ]
-    variants = [rows for rows in variants if rows]
+    groups = []
+    for source in (image,) if sharpened is None else (sharpened, image):
+        region = crop(source, layout, spec.box)
+        # A dim crop is read in two flattenings: the cleaner one's lines, and the one that keeps fine strokes.
+        rows = [
+            [enhance(row) for row in text_rows(variant, spec.lines)]
+            for variant in denoised_variants(region) or [region]
+        ]
+        groups.append([r for r in rows if r])
+    variants = [rows for group in groups for rows in group]
     if not variants:
         return FieldResult("", 0.0, ["nothing printed where this field belongs"])
     readings: list = []
     result = FieldResult("", 0.0, ["nothing read"])
     for engine_name in _engine_order(spec.charset):
         engine = engines.get_engine(engine_name)
-        for rows in variants:
-            if spec.lines == 1:
-                readings.append(engine.read_line(rows[0], charset=allowed_characters(spec)))
-            else:
-                parts = [engine.read_line(row) for row in rows]
-                readings.append(
-                    engines.Reading("".join(p.text for p in parts), min((p.confidence for p in parts), default=0.0))
-                )
-        rows = variants[0]
-        result = interpret(spec, readings, context, rows[0] if spec.lines == 1 else None)
-        # Closed vocabularies with look-alike entries get both engines' votes; elsewhere the first sure one wins.
-        if not result.flagged and spec.charset != "ethnicity":
-            break
+        for group in groups:
+            for rows in group:
+                if spec.lines == 1:
+                    readings.append(engine.read_line(rows[0], charset=allowed_characters(spec)))
+                else:
+                    parts = [engine.read_line(row) for row in rows]
+                    readings.append(
+                        engines.Reading("".join(p.text for p in parts), min((p.confidence for p in parts), default=0.0))
+                    )
+            if not readings:
+                continue
+            rows = variants[0]
+            result = interpret(spec, readings, context, rows[0] if spec.lines == 1 else None)
+            # Closed vocabularies with look-alike entries get both engines' votes; elsewhere the first sure
+            # reading wins.
+            if not result.flagged and spec.charset != "ethnicity":
+                return result
     return result
 
 
-def read_document(image: np.ndarray, kind: str) -> dict[str, FieldResult]:
-    """Every field of a rectified, upright document of a known kind."""
+def read_document(image: np.ndarray, kind: str, sharpened: np.ndarray | None = None) -> dict[str, FieldResult]:
+    """Every field of a rectified, upright document of a known kind (`sharpened`: it deblurred, see read_field)."""
     layout = LAYOUTS[kind]
     context: dict[str, str] = {}
     results: dict[str, FieldResult] = {}
@@ -103,7 +118,7 @@ def read_document(image: np.ndarray, kind: str) -> dict[str, FieldResult]:
         # Sex and birth date first: the ID number is checked against both.
         order = ["name", "sex", "ethnicity", "birth_date", "address", "id_number"]
     for name in order:
-        result = read_field(image, layout, name, context)
+        result = read_field(image, layout, name, context, sharpened)
         results[name] = result
         if not result.problems and result.value:
             context[name] = result.value
@@ -200,7 +215,15 @@ def _landmark_score(image: np.ndarray, layout: Layout, *, codes: bool = False) -
 
 
 def classify(frame: np.ndarray, quad, hint: str = "auto") -> tuple[str, np.ndarray, float]:
-    """The kind and side of the document in `frame` and its upright rectified image, with a 0..1 score.
+    """The kind and side of the document in `frame` and its upright rectified image, with a 0..1 score."""
+    kind, upright, score, _ = _classify(frame, quad, hint)
+    return kind, upright, score
+
+
+def _classify(frame: np.ndarray, quad, hint: str = "auto") -> tuple[str, np.ndarray, float, int]:
+    """classify(), and which of detect.upright_candidates() the upright image is (its index).
+
+    The kind and side of the document in `frame` and its upright rectified image, with a 0..1 score.
 
     Cheap visual evidence first (kiosk.ocr.detect_evidence: the portrait and blue labels, the red emblem, the QR
     code and seal where the layouts put them), for every kind and way up; then, best first, the printed
@@ -216,7 +239,7 @@ def classify(frame: np.ndarray, quad, hint: str = "auto") -> tuple[str, np.ndarr
     if hint == "auto" and quad is not None and getattr(quad, "aspect", None) in ("card", "a4"):
         kinds = list(CARD_KINDS) if quad.aspect == "card" else ["business_license"]
     # Every way up of every kind, with its visual evidence: (evidence, kind, upright image).
-    hypotheses: list[tuple[float, str, np.ndarray]] = []
+    hypotheses: list[tuple[float, str, np.ndarray, int]] = []
     rectified: dict[tuple[int, int], np.ndarray] = {}
     points = None if quad is None else getattr(quad, "points", quad)
     square = points is None or detect.Quad(np.asarray(points, np.float32).reshape(4, 2), "", 0.0).ratio < 1.2
@@ -226,20 +249,20 @@ def classify(frame: np.ndarray, quad, hint: str = "auto") -> tuple[str, np.ndarr
         if layout.size not in rectified:
             rectified[layout.size] = detect.rectify(frame, quad, layout.size)
         turns = detect.upright_candidates(rectified[layout.size], layout.size)[: 4 if square else 2]
-        for upright in turns:
+        for turn, upright in enumerate(turns):
             h, w = upright.shape[:2]
             small = cv2.resize(upright, (w // 4, h // 4), interpolation=cv2.INTER_AREA)
             corners = np.array([[0, 0], [w // 4, 0], [w // 4, h // 4], [0, h // 4]], np.float32)
             view = detect_evidence.DocumentView(small, corners, aspect)
-            hypotheses.append((view.scores((kind,))[(kind, 0)], kind, upright))
+            hypotheses.append((view.scores((kind,))[(kind, 0)], kind, upright, turn))
     hypotheses.sort(key=lambda item: -item[0])
 
     def combined(landmarks: float, evidence: float) -> float:
         # Evidence lifts a faint reading; on its own it stays under 0.5.
         return 1.0 - (1.0 - landmarks) * (1.0 - 0.45 * evidence)
 
-    best = ("", np.zeros((1, 1, 3), np.uint8), -1.0)
-    for rank, (evidence, kind, upright) in enumerate(hypotheses):
+    best = ("", np.zeros((1, 1, 3), np.uint8), -1.0, 0)
+    for rank, (evidence, kind, upright, turn) in enumerate(hypotheses):
         if rank >= 3 and evidence < 0.3:
             break  # the rest look like none of the kinds: reading their words would only cost time
         layout = LAYOUTS[kind]
@@ -247,10 +270,24 @@ def classify(frame: np.ndarray, quad, hint: str = "auto") -> tuple[str, np.ndarr
         if score < 0.85 and (evidence >= 0.3 or score >= 0.3):
             score = max(score, combined(_landmark_score(upright, layout, codes=True), evidence))
         if score > best[2]:
-            best = (kind, upright, score)
+            best = (kind, upright, score, turn)
         if score >= 0.85:
             break
     return best
+
+
+def _sharpened(image: np.ndarray, found: detect.Quad, kind: str, turn: int, blur: deblur.MotionBlur) -> np.ndarray:
+    """The upright document with its motion blur taken out.
+
+    The blur is one line kernel in the frame's pixels, so it is undone there, inside the document's outline,
+    and the result rectified and turned exactly as the reader's upright image was (`turn`, from _classify).
+    """
+    size = LAYOUTS[kind].size
+    margin = int(blur.length) + 8
+    x0, y0 = np.floor(found.points.min(axis=0)).astype(int) - margin
+    x1, y1 = np.ceil(found.points.max(axis=0)).astype(int) + margin
+    sharp = deblur.deblur(image, blur, region=(int(x0), int(y0), int(x1), int(y1)))
+    return detect.upright_candidates(detect.rectify(sharp, found, size), size)[turn]
 
 
 def extract(image: np.ndarray, kind: str = "auto") -> Extraction:
@@ -264,20 +301,27 @@ def extract(image: np.ndarray, kind: str = "auto") -> Extraction:
     warnings: list[str] = []
     if found is None:
         warnings.append("no_document_edges")
-    found_kind, upright, score = classify(image, found, kind)
+    found_kind, upright, score, turn = _classify(image, found, kind)
     if score < 0.5 and kind != "auto":
         # Not the document asked for? Say which it is (the other side of the card, or another document).
-        other_kind, other_upright, other_score = classify(image, found, "auto")
+        other_kind, other_upright, other_score, other_turn = _classify(image, found, "auto")
         if other_score >= 0.5 and other_kind != kind:
             both_sides = {kind, other_kind} == set(CARD_KINDS)
             warnings.append("wrong_side" if both_sides else "wrong_document")
-            found_kind, upright, score = other_kind, other_upright, other_score
+            found_kind, upright, score, turn = other_kind, other_upright, other_score, other_turn
     if score < 0.5:
         warnings.append("kind_uncertain")
     extraction = Extraction(found_kind or kind, warnings=warnings, rectified=upright)
+    sharpened = None
     if found is not None:
         extraction.corners = [tuple(map(float, p)) for p in found.points]
-        extraction.warnings += detect.warnings_for(image, found, extraction.kind)
-    extraction.fields = read_document(upright, extraction.kind)
+        # The quality checks' motion blur is measured once, here, and also undone for reading when it is sure.
+        blur = deblur.measure_motion(image, found.points)
+        assessment = quality.assess(image, found, extraction.kind, still=True, motion_check=False)
+        quality.note_motion(assessment, blur)
+        extraction.warnings += list(assessment.codes)
+        if blur is not None and blur.confident and extraction.kind in LAYOUTS:
+            sharpened = _sharpened(image, found, extraction.kind, turn, blur)
+    extraction.fields = read_document(upright, extraction.kind, sharpened)
     extraction.took_ms = (time.perf_counter() - started) * 1000
     return extraction
