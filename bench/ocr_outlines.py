@@ -111,7 +111,8 @@ def run(args: argparse.Namespace) -> None:
             f"  {'all':<17} found {sum(both['found']) / len(both['found']):.3f}  "
             f"true {sum(both['true']) / len(both['true']):.3f}  (found/true {ratio:.2f}x)"
         )
-    print(f"\nfind_document median {1000 * float(np.median(seconds)):.0f} ms per photograph ({len(seconds)} photographs)")
+    median = 1000 * float(np.median(seconds))
+    print(f"\nfind_document median {median:.0f} ms per photograph ({len(seconds)} photographs)")
 
 
 def main() -> None:
