@@ -365,8 +365,15 @@ def _evidence_factor(
     kinds = (kind_hint,) if kind_hint in detect_evidence.KINDS_OF["card"] + detect_evidence.KINDS_OF["a4"] else None
     cut = [k for k, side in enumerate(sides) if side]
     if not cut:
-        view = detect_evidence.DocumentView(small, reading_order(pts), aspect, white)
+        upright = reading_order(pts)
+        view = detect_evidence.DocumentView(small, upright, aspect, white)
         found = max(view.scores(kinds or detect_evidence.KINDS_OF[aspect]).values())
+        if aspect == "a4" and found < 0.9:
+            # The outline may be the licence's printed frame (an overexposed sheet's edges are gone, the frame's
+            # rules stay): its print then lies a margin further out than this outline puts it.
+            sheet = detect_paper.sheet_around_frame(upright)
+            view = detect_evidence.DocumentView(small, sheet, aspect, white)
+            found = max(found, *view.scores(kinds or detect_evidence.KINDS_OF[aspect]).values())
         return EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * found
     found = 0.5 * detect_evidence.visible_evidence(small, pts, white)
     names = [KIND_ASPECT[kind_hint]] if kind_hint in KIND_ASPECT else list(ASPECTS)
