@@ -50,6 +50,7 @@ EVIDENCE_CHECKS = 6  # how many of the best candidates are looked into
 # A side is taken for clutter's edge (_uncover) only when the outline's ratio, perspective undone, is off the
 # document's by more than this (log ratio): with a guessed focal length it is itself 2-3 % off on a tilted card.
 UNCOVER_RATIO = 0.025
+CLIPPED = 250  # a frame whose white (95th percentile grey) reaches this is overexposed: a white desk looks like paper
 ROTATIONS = (0, 180, 90, 270)  # the order upright_candidates() returns them in: the likely ones first
 
 Points = np.ndarray  # (4, 2) float32 corners, clockwise from top-left, image pixels
@@ -373,9 +374,11 @@ def _evidence_factor(
         upright = reading_order(pts)
         view = detect_evidence.DocumentView(small, upright, aspect, white)
         found = max(view.scores(kinds or detect_evidence.KINDS_OF[aspect]).values())
-        if aspect == "a4" and found < 0.9:
+        if aspect == "a4" and found < 0.9 and white is not None and white >= CLIPPED:
             # The outline may be the licence's printed frame (an overexposed sheet's edges are gone, the frame's
-            # rules stay): its print then lies a margin further out than this outline puts it.
+            # rules stay): its print then lies a margin further out than this outline puts it. Only where the
+            # frame's white is clipped: elsewhere the sheet's edges show, and a frame-sized outline is more often
+            # the sheet cut short by clutter along a side.
             sheet = detect_paper.sheet_around_frame(upright)
             view = detect_evidence.DocumentView(small, sheet, aspect, white)
             found = max(found, *view.scores(kinds or detect_evidence.KINDS_OF[aspect]).values())
