@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bench.ocr_outlines import TOLERANCE, corner_error
-from kiosk.ocr import detect, detect_paper
+from kiosk.ocr import detect, detect_paper, reader
 from kiosk.ocr.synth import dataset
 
 MARGIN = detect_paper.FRAME_MARGIN_MM
@@ -64,3 +64,13 @@ def test_a_card_seen_whole_keeps_its_own_sides(kind, seed):
     found = detect.find_document(sample.image)
     assert found is not None and found.aspect == "card"
     assert corner_error(found.points, sample.corners, sample.image.shape) <= TOLERANCE
+
+
+def test_the_reader_reads_with_an_outline_it_is_given():
+    # What bench.ocr_outlines compares against: the true outline handed to the reader instead of the one it finds.
+    sample = dataset.make_sample("id_card_back", "camera", 1000)
+    true = detect.Quad(sample.corners.astype(np.float32), "card", 1.0)
+    extraction = reader.extract(sample.image, "auto", quad=true)
+    assert np.allclose(np.array(extraction.corners), sample.corners)
+    assert extraction.kind == "id_card_back"
+    assert extraction.as_json()["fields"] == sample.truth
