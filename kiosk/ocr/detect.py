@@ -47,6 +47,10 @@ FOCAL = 0.8  # assumed focal length in frame widths (a 64 degree wide document c
 HIDDEN = "hidden"  # in a candidate's sides: placed by the document's shape, under clutter
 EVIDENCE_FLOOR = 0.3  # a candidate holding nothing printed like a document keeps this share of its confidence
 EVIDENCE_CHECKS = 6  # how many of the best candidates are looked into
+# A side is taken for clutter's edge (_uncover) only when the outline's ratio, perspective undone, is off the
+# document's by more than this (log ratio): with a guessed focal length it is itself 2-3 % off on a tilted card.
+UNCOVER_RATIO = 0.025
+CLIPPED = 250  # a frame whose white (95th percentile grey) reaches this is overexposed: a white desk looks like paper
 ROTATIONS = (0, 180, 90, 270)  # the order upright_candidates() returns them in: the likely ones first
 
 Points = np.ndarray  # (4, 2) float32 corners, clockwise from top-left, image pixels
@@ -308,6 +312,8 @@ def _uncover(scene: _Scene, pts: np.ndarray, aspect: str, kind_hint: str | None)
     """
     pts = order_corners(pts)
     h, w = scene.shape
+    if abs(np.log(document_ratio(pts, scene.shape) / ASPECTS[aspect])) < UNCOVER_RATIO:
+        return None  # already the document's shape: no side is short of it
     diagonal = float(np.linalg.norm(pts[2] - pts[0]))
     t = np.linspace(0.1, 0.9, 16, dtype=np.float32)[:, None]
 
@@ -365,8 +371,17 @@ def _evidence_factor(
     kinds = (kind_hint,) if kind_hint in detect_evidence.KINDS_OF["card"] + detect_evidence.KINDS_OF["a4"] else None
     cut = [k for k, side in enumerate(sides) if side]
     if not cut:
-        view = detect_evidence.DocumentView(small, reading_order(pts), aspect, white)
+        upright = reading_order(pts)
+        view = detect_evidence.DocumentView(small, upright, aspect, white)
         found = max(view.scores(kinds or detect_evidence.KINDS_OF[aspect]).values())
+        if aspect == "a4" and found < 0.9 and white is not None and white >= CLIPPED:
+            # The outline may be the licence's printed frame (an overexposed sheet's edges are gone, the frame's
+            # rules stay): its print then lies a margin further out than this outline puts it. Only where the
+            # frame's white is clipped: elsewhere the sheet's edges show, and a frame-sized outline is more often
+            # the sheet cut short by clutter along a side.
+            sheet = detect_paper.sheet_around_frame(upright)
+            view = detect_evidence.DocumentView(small, sheet, aspect, white)
+            found = max(found, *view.scores(kinds or detect_evidence.KINDS_OF[aspect]).values())
         return EVIDENCE_FLOOR + (1.0 - EVIDENCE_FLOOR) * found
     found = 0.5 * detect_evidence.visible_evidence(small, pts, white)
     names = [KIND_ASPECT[kind_hint]] if kind_hint in KIND_ASPECT else list(ASPECTS)

@@ -18,6 +18,20 @@ from kiosk.ocr import detect_lines
 FRAME_MARGIN_MM = 7.0  # the licence's printed frame: its outer rule lies this far inside the sheet's edges
 
 
+def sheet_around_frame(points: np.ndarray) -> np.ndarray:
+    """Where the sheet's corners are if `points` (clockwise, long side first) are the licence's printed frame.
+
+    The frame's outer rule runs FRAME_MARGIN_MM inside each edge: the frame's rectangle grown by the margin in
+    the document's own plane, so perspective places the margins as it does everything else.
+    """
+    margin = FRAME_MARGIN_MM
+    fw, fh = 297.0 - 2 * margin, 210.0 - 2 * margin
+    frame = np.array([[0, 0], [fw, 0], [fw, fh], [0, fh]], np.float32)
+    matrix = cv2.getPerspectiveTransform(frame, np.asarray(points, np.float32).reshape(4, 2))
+    sheet = np.array([[-margin, -margin], [fw + margin, -margin], [fw + margin, fh + margin], [-margin, fh + margin]])
+    return cv2.perspectiveTransform(sheet.astype(np.float32)[None], matrix)[0]
+
+
 def edge_beyond(gray: np.ndarray, a: np.ndarray, b: np.ndarray, reach: float) -> float | None:
     """How far outside side a-b the paper ends, if a strip of paper lies between it and something else."""
     d = b - a

@@ -290,14 +290,18 @@ def _sharpened(image: np.ndarray, found: detect.Quad, kind: str, turn: int, blur
     return detect.upright_candidates(detect.rectify(sharp, found, size), size)[turn]
 
 
-def extract(image: np.ndarray, kind: str = "auto") -> Extraction:
-    """Read a document photograph or scan: kind "id_card_front", "id_card_back", "business_license" or "auto"."""
+def extract(image: np.ndarray, kind: str = "auto", *, quad: detect.Quad | None = None) -> Extraction:
+    """Read a document photograph or scan: kind "id_card_front", "id_card_back", "business_license" or "auto".
+
+    `quad` is the document's outline when it is already known (bench.ocr_outlines gives the true one); otherwise
+    it is looked for.
+    """
     if not isinstance(image, np.ndarray) or image.ndim not in (2, 3) or image.size == 0:
         raise ValueError("not an image")
     started = time.perf_counter()
     if image.ndim == 2:
         image = np.repeat(image[:, :, None], 3, axis=2)
-    found = detect.find_document(image)
+    found = detect.find_document(image) if quad is None else quad
     warnings: list[str] = []
     if found is None:
         warnings.append("no_document_edges")
