@@ -194,7 +194,8 @@ class AutoCapture:
         self._prior: detect.Quad | None = None
         self._prior_time = float("-inf")
         self._last_full_search = float("-inf")
-        self._anchor: np.ndarray | None = None  # corners when the current steady stretch began
+        self._anchor: np.ndarray | None = None  # the mean corners over the current steady stretch
+        self._anchor_count = 0
         self._steady_since = float("inf")
         self._ok_since = float("inf")
         self._best = _Best()
@@ -229,6 +230,15 @@ class AutoCapture:
         last = self._state
         return CaptureState(last.phase, last.guidance, last.quad, last.progress, timestamp, False, last.issues)
 
+    def _off_anchor(self, points: np.ndarray, width: int) -> bool:
+        """Whether an outline lies off the current stretch's mean by more than the steadiness tolerance."""
+        assert self._anchor is not None
+        return float(np.abs(points - self._anchor).max()) > self.steady_px * width / 1280
+
+    def _held(self) -> bool:
+        """Whether the outlines so far make a steady stretch of two frames or more (reset when none is found)."""
+        return self._anchor is not None and self._anchor_count >= 2
+
     def _process(self, frame: np.ndarray, t: float) -> CaptureState:
         w = frame.shape[1]
         kind = self.kind_hint if self.kind_hint in quality.LAYOUTS else None
@@ -238,6 +248,11 @@ class AutoCapture:
         # `full_search_seconds` anyway, so a tracked outline cannot drift onto something else for long.
         if prior is not None and t - self._last_full_search < self.full_search_seconds:
             quad = detect.track_document(frame, prior, kind_hint=self.kind_hint)
+            if quad is not None and self._held() and self._off_anchor(quad.points, w):
+                # A held document's outline leaving it: the tracker may have jumped to another line within its
+                # reach (a licence's printed frame just inside the sheet) as well as the document moved. The
+                # full search tells which; else a steady hold keeps breaking and never captures.
+                quad = None
         if quad is None:
             quad = detect.find_document(frame, kind_hint=self.kind_hint, prior=prior, max_side=self.detect_side)
             self._last_full_search = t
@@ -249,10 +264,14 @@ class AutoCapture:
         self._prior, self._prior_time = quad, t
         assessment = quality.assess(frame, quad, kind, thresholds=self.thresholds, fraud_checks=False)
 
-        # Steady: every corner within steady_px of where it was when this stretch began.
-        tolerance = self.steady_px * w / 1280
-        if self._anchor is None or float(np.abs(quad.points - self._anchor).max()) > tolerance:
-            self._anchor, self._steady_since = quad.points.copy(), t
+        # Steady: every corner within steady_px of where it has been on average in this stretch. The average, not
+        # the first frame: a hand's jitter (and the outline's) swings both ways around it, and a stretch that began
+        # at one end of a swing would otherwise break at the other end of the next.
+        if self._anchor is None or self._off_anchor(quad.points, w):
+            self._anchor, self._anchor_count, self._steady_since = quad.points.astype(np.float64), 1, t
+        else:
+            self._anchor_count += 1
+            self._anchor += (quad.points - self._anchor) / self._anchor_count
         steady_for = t - self._steady_since
         steady = steady_for >= min(0.15, self.steady_seconds)  # moving, as opposed to held but not yet long enough
         issues = issues_of(assessment, steady)
