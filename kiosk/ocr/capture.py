@@ -194,8 +194,9 @@ class AutoCapture:
         self._prior: detect.Quad | None = None
         self._prior_time = float("-inf")
         self._last_full_search = float("-inf")
-        self._anchor: np.ndarray | None = None  # the mean corners over the current steady stretch
-        self._anchor_count = 0
+        # The box the corners have kept to over the current steady stretch (lowest and highest x, y of each).
+        self._box: tuple[np.ndarray, np.ndarray] | None = None
+        self._box_frames = 0
         self._steady_since = float("inf")
         self._ok_since = float("inf")
         self._best = _Best()
@@ -230,14 +231,16 @@ class AutoCapture:
         last = self._state
         return CaptureState(last.phase, last.guidance, last.quad, last.progress, timestamp, False, last.issues)
 
-    def _off_anchor(self, points: np.ndarray, width: int) -> bool:
-        """Whether an outline lies off the current stretch's mean by more than the steadiness tolerance."""
-        assert self._anchor is not None
-        return float(np.abs(points - self._anchor).max()) > self.steady_px * width / 1280
+    def _breaks_hold(self, points: np.ndarray, width: int) -> bool:
+        """Whether an outline takes a corner out of a box of +-steady_px around the current stretch's corners."""
+        assert self._box is not None
+        low, high = self._box
+        spread = np.maximum(high, points) - np.minimum(low, points)
+        return float(spread.max()) > 2 * self.steady_px * width / 1280
 
     def _held(self) -> bool:
         """Whether the outlines so far make a steady stretch of two frames or more (reset when none is found)."""
-        return self._anchor is not None and self._anchor_count >= 2
+        return self._box is not None and self._box_frames >= 2
 
     def _process(self, frame: np.ndarray, t: float) -> CaptureState:
         w = frame.shape[1]
@@ -248,7 +251,7 @@ class AutoCapture:
         # `full_search_seconds` anyway, so a tracked outline cannot drift onto something else for long.
         if prior is not None and t - self._last_full_search < self.full_search_seconds:
             quad = detect.track_document(frame, prior, kind_hint=self.kind_hint)
-            if quad is not None and self._held() and self._off_anchor(quad.points, w):
+            if quad is not None and self._held() and self._breaks_hold(quad.points, w):
                 # A held document's outline leaving it: the tracker may have jumped to another line within its
                 # reach (a licence's printed frame just inside the sheet) as well as the document moved. The
                 # full search tells which; else a steady hold keeps breaking and never captures.
@@ -258,20 +261,21 @@ class AutoCapture:
             self._last_full_search = t
         if quad is None:
             assessment = quality.assess(frame, None)
-            self._anchor, self._steady_since, self._ok_since = None, float("inf"), float("inf")
+            self._box, self._steady_since, self._ok_since = None, float("inf"), float("inf")
             self._best = _Best()
             return self._show(t, "searching", None, 0.0, ["no_document"], assessment)
         self._prior, self._prior_time = quad, t
         assessment = quality.assess(frame, quad, kind, thresholds=self.thresholds, fraud_checks=False)
 
-        # Steady: every corner within steady_px of where it has been on average in this stretch. The average, not
-        # the first frame: a hand's jitter (and the outline's) swings both ways around it, and a stretch that began
-        # at one end of a swing would otherwise break at the other end of the next.
-        if self._anchor is None or self._off_anchor(quad.points, w):
-            self._anchor, self._anchor_count, self._steady_since = quad.points.astype(np.float64), 1, t
+        # Steady: every corner has kept within a box of +-steady_px (2 * steady_px across) since this stretch began.
+        # Not within steady_px of the first frame's: a hand sways both ways, and a stretch that began at one end of
+        # a sway broke at its other end, over and over, for a sway well within the tolerance.
+        if self._box is None or self._breaks_hold(quad.points, w):
+            self._box, self._box_frames, self._steady_since = (quad.points.copy(), quad.points.copy()), 1, t
         else:
-            self._anchor_count += 1
-            self._anchor += (quad.points - self._anchor) / self._anchor_count
+            low, high = self._box
+            self._box = (np.minimum(low, quad.points), np.maximum(high, quad.points))
+            self._box_frames += 1
         steady_for = t - self._steady_since
         steady = steady_for >= min(0.15, self.steady_seconds)  # moving, as opposed to held but not yet long enough
         issues = issues_of(assessment, steady)
