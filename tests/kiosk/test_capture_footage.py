@@ -3,7 +3,7 @@ writes (kiosk.footage), served by the camera simulator as MJPEG over HTTP, read 
 fed to the auto-capture one frame per 1/15 s of footage time (frames are counted, not timed).
 
 The seeds include footages that once never captured: a licence whose tracked outline jumped from the sheet's edge
-to its printed frame and back (seed 2), and cards filling most of the frame whose hand jitter broke every hold
+to its printed frame and back (seeds 2, 5, 6), and cards filling most of the frame whose hand sway broke every hold
 measured from the hold's first frame (seed 5).
 """
 
@@ -26,6 +26,8 @@ CASES = [
     ("id_card_back", 5, 45),
     ("id_card_front", 1, 45),  # `kiosk prepare`'s footage
     ("id_card_front", 11, 36),  # the UI test's
+    ("business_license", 5, 45),
+    ("business_license", 6, 36),
     ("business_license", 7, 45),
     ("id_card_back", 9, 36),
 ]
