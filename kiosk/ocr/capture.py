@@ -173,7 +173,7 @@ class AutoCapture:
     ) -> None:
         self.kind_hint = kind_hint  # a layout kind, "card" or "a4", or None for any document
         self.steady_seconds = steady_seconds
-        self.steady_px = steady_px  # corner movement allowed while holding, in pixels of a 1280 px wide frame
+        self.steady_px = steady_px  # each corner keeps within +-steady_px while holding (px of a 1280 px wide frame)
         self.guidance_min_seconds = guidance_min_seconds
         self.confirm_seconds = confirm_seconds
         self.thresholds = thresholds
