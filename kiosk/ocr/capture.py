@@ -173,7 +173,7 @@ class AutoCapture:
     ) -> None:
         self.kind_hint = kind_hint  # a layout kind, "card" or "a4", or None for any document
         self.steady_seconds = steady_seconds
-        self.steady_px = steady_px  # corner movement allowed while holding, in pixels of a 1280 px wide frame
+        self.steady_px = steady_px  # each corner keeps within +-steady_px while holding (px of a 1280 px wide frame)
         self.guidance_min_seconds = guidance_min_seconds
         self.confirm_seconds = confirm_seconds
         self.thresholds = thresholds
@@ -194,7 +194,9 @@ class AutoCapture:
         self._prior: detect.Quad | None = None
         self._prior_time = float("-inf")
         self._last_full_search = float("-inf")
-        self._anchor: np.ndarray | None = None  # corners when the current steady stretch began
+        # The box the corners have kept to over the current steady stretch (lowest and highest x, y of each).
+        self._box: tuple[np.ndarray, np.ndarray] | None = None
+        self._box_frames = 0
         self._steady_since = float("inf")
         self._ok_since = float("inf")
         self._best = _Best()
@@ -229,6 +231,17 @@ class AutoCapture:
         last = self._state
         return CaptureState(last.phase, last.guidance, last.quad, last.progress, timestamp, False, last.issues)
 
+    def _breaks_hold(self, points: np.ndarray, width: int) -> bool:
+        """Whether an outline takes a corner out of a box of +-steady_px around the current stretch's corners."""
+        assert self._box is not None
+        low, high = self._box
+        spread = np.maximum(high, points) - np.minimum(low, points)
+        return float(spread.max()) > 2 * self.steady_px * width / 1280
+
+    def _held(self) -> bool:
+        """Whether the outlines so far make a steady stretch of two frames or more (reset when none is found)."""
+        return self._box is not None and self._box_frames >= 2
+
     def _process(self, frame: np.ndarray, t: float) -> CaptureState:
         w = frame.shape[1]
         kind = self.kind_hint if self.kind_hint in quality.LAYOUTS else None
@@ -238,21 +251,31 @@ class AutoCapture:
         # `full_search_seconds` anyway, so a tracked outline cannot drift onto something else for long.
         if prior is not None and t - self._last_full_search < self.full_search_seconds:
             quad = detect.track_document(frame, prior, kind_hint=self.kind_hint)
+            if quad is not None and self._held() and self._breaks_hold(quad.points, w):
+                # A held document's outline leaving it: the tracker may have jumped to another line within its
+                # reach (a licence's printed frame just inside the sheet) as well as the document moved. The
+                # full search tells which; else a steady hold keeps breaking and never captures.
+                quad = None
         if quad is None:
             quad = detect.find_document(frame, kind_hint=self.kind_hint, prior=prior, max_side=self.detect_side)
             self._last_full_search = t
         if quad is None:
             assessment = quality.assess(frame, None)
-            self._anchor, self._steady_since, self._ok_since = None, float("inf"), float("inf")
+            self._box, self._steady_since, self._ok_since = None, float("inf"), float("inf")
             self._best = _Best()
             return self._show(t, "searching", None, 0.0, ["no_document"], assessment)
         self._prior, self._prior_time = quad, t
         assessment = quality.assess(frame, quad, kind, thresholds=self.thresholds, fraud_checks=False)
 
-        # Steady: every corner within steady_px of where it was when this stretch began.
-        tolerance = self.steady_px * w / 1280
-        if self._anchor is None or float(np.abs(quad.points - self._anchor).max()) > tolerance:
-            self._anchor, self._steady_since = quad.points.copy(), t
+        # Steady: every corner has kept within a box of +-steady_px (2 * steady_px across) since this stretch began.
+        # Not within steady_px of the first frame's: a hand sways both ways, and a stretch that began at one end of
+        # a sway broke at its other end, over and over, for a sway well within the tolerance.
+        if self._box is None or self._breaks_hold(quad.points, w):
+            self._box, self._box_frames, self._steady_since = (quad.points.copy(), quad.points.copy()), 1, t
+        else:
+            low, high = self._box
+            self._box = (np.minimum(low, quad.points), np.maximum(high, quad.points))
+            self._box_frames += 1
         steady_for = t - self._steady_since
         steady = steady_for >= min(0.15, self.steady_seconds)  # moving, as opposed to held but not yet long enough
         issues = issues_of(assessment, steady)

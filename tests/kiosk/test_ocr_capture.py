@@ -217,8 +217,9 @@ def test_card_brought_in_and_held_is_captured_once_with_the_sharpest_frame(appro
         states.append(state)
     assert captures == 1
     done = next(i for i, s in enumerate(states) if s.phase == "captured")
-    # Held: from this frame on, every corner stayed within the steadiness tolerance until the capture.
-    settled = next(i for i in range(done) if np.abs(np.array(corners[i : done + 1]) - corners[i]).max() <= 5.0)
+    # Held: from this frame on, every corner kept within a box of +-steady_px (10 px across) until the capture.
+    spread = [np.ptp(np.array(corners[i : done + 1]), axis=0).max() for i in range(done)]
+    settled = next(i for i in range(done) if spread[i] <= 2 * auto.steady_px)
     assert (done - settled) / FPS >= auto.steady_seconds - 1e-9
     assert {s.phase for s in states[:done]} >= {"adjusting", "holding"}
     assert all(0 <= s.progress <= 1 for s in states)
@@ -246,6 +247,30 @@ def test_shaky_hands_never_capture(card_flat):
     states = [auto.feed(frame, i / FPS) for i, frame in enumerate(held_sequence(card_flat, path, (640, 480)))]
     assert all(s.phase != "captured" for s in states)
     assert states[-1].guidance == "hold_still"
+
+
+def test_a_hand_swaying_a_few_px_either_way_is_held_and_captured(card_flat):
+    # A held card drifts smoothly back and forth by 4 px (a hand is never stone still): within the 5 px tolerance
+    # of where it is on average, though 8 px from one end of the sway to the other.
+    base = rectangle_at((640, 480), 760, 85.6 / 54, angle=4)
+    sway = [np.float32([4 * np.cos(2 * np.pi * i / 8), 2 * np.sin(2 * np.pi * i / 8)]) for i in range(30)]
+    auto = capture.AutoCapture("id_card_front", skip_when_behind=False)
+    states = [auto.feed(frame, i / FPS) for i, frame in enumerate(held_sequence(card_flat, [base + d for d in sway]))]
+    assert states[-1].phase == "captured", [s.guidance for s in states]
+    assert states[-1].warnings == ()
+
+
+def test_a_held_licence_is_captured_with_its_sheet_not_its_printed_frame():
+    # The sheet's edge is faint (white paper on white paper) and the printed frame strong, a tracker's reach
+    # inside it: following the outline frame to frame jumped onto the printed frame, the full search back onto
+    # the sheet, and the hold broke each time. A held outline that jumps is now checked by the full search.
+    flat = dataset.make_flat("business_license", 2)[0]
+    frames, corners = photo.approach_sequence(flat.image, 36, 2, mask=flat.mask)
+    auto = capture.AutoCapture("business_license", skip_when_behind=False)
+    states = [auto.feed(frame, i / FPS) for i, frame in enumerate(frames)]
+    assert states[-1].phase == "captured", [s.guidance for s in states[18:]]
+    kept = next(i for i, frame in enumerate(frames) if np.array_equal(frame, states[-1].image))
+    assert np.abs(states[-1].image_quad.points - corners[kept]).max() < 3.0
 
 
 def test_cut_off_guidance_names_the_side_and_never_captures(card_flat):
