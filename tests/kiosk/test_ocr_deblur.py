@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 import pytest
 
+from bench.ocr import kernel_truth
 from devices.camera.sim import CameraSimulator
 from kiosk import footage
 from kiosk.ocr import capture, deblur, detect, quality, reader
@@ -50,19 +51,6 @@ def shoot(scene: np.ndarray, seed: int = 0, motion: tuple[float, float] | None =
     ok, encoded = cv2.imencode(".jpg", noisy, [cv2.IMWRITE_JPEG_QUALITY, 85])
     assert ok
     return cv2.imdecode(encoded, cv2.IMREAD_COLOR)
-
-
-def kernel_truth(length: float, angle: float) -> tuple[float, float]:
-    """The generator kernel's true (length, direction): a box of n pixels has variance (n^2 - 1) / 12 along it."""
-    kernel = photo._motion_kernel(length, angle).astype(np.float64)
-    c = kernel.shape[0] // 2
-    yy, xx = np.mgrid[0 : kernel.shape[0], 0 : kernel.shape[1]] - c
-    mx, my = (kernel * xx).sum(), (kernel * yy).sum()
-    cxx, cyy = (kernel * (xx - mx) ** 2).sum(), (kernel * (yy - my) ** 2).sum()
-    cxy = (kernel * (xx - mx) * (yy - my)).sum()
-    theta = 0.5 * math.atan2(2 * cxy, cxx - cyy)
-    along = cxx * math.cos(theta) ** 2 + 2 * cxy * math.sin(theta) * math.cos(theta) + cyy * math.sin(theta) ** 2
-    return math.sqrt(12 * along + 1), math.degrees(theta) % 180
 
 
 def angle_apart(a: float, b: float) -> float:
