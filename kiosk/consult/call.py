@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection, RTCSessionDescription
 
+from kiosk.consult.closing import close_peer
 from kiosk.consult.media import (
     CameraVideoTrack,
     Degrader,
@@ -324,7 +325,7 @@ class ConsultClient:
     async def _make_offer(self) -> None:
         old, self.pc = self.pc, None
         if old is not None:
-            await old.close()
+            await close_peer(old)
         pc = RTCPeerConnection(RTCConfiguration(iceServers=self.ice))
         self.pc = pc
         # New tracks for a new connection: aiortc stops a connection's tracks when it closes.
@@ -391,7 +392,7 @@ class ConsultClient:
         self._spawn(self._offer_after(pc))
 
     async def _offer_after(self, failed: RTCPeerConnection) -> None:
-        await failed.close()
+        await close_peer(failed)
         if self.phase in ACTIVE:
             await self._offer()
 
@@ -549,16 +550,18 @@ class ConsultClient:
         if self.phase not in ACTIVE:
             return
         self.phase = "ended"
-        await self._close_media()
-        signalling = self.signalling
-        if signalling is not None:
-            await signalling.close()
-        self._emit("ended", reason=reason)
+        try:
+            await self._close_media()
+            signalling = self.signalling
+            if signalling is not None:
+                await signalling.close()
+        finally:  # whatever failed in letting go, the screen must learn that the call is over
+            self._emit("ended", reason=reason)
 
     async def _close_media(self) -> None:
         pc, self.pc = self.pc, None
         if pc is not None:
-            await pc.close()
+            await close_peer(pc)
         self.remote.close()
         for part in (self.mic, self.video):
             if part is not None:
