@@ -70,6 +70,8 @@ from bench.soak_rig import (  # noqa: E402
     child_env,
     fd_kinds,
     measure,
+    native_heap_mb,
+    rss_kinds_mb,
     thread_names,
     update_item_name,
 )
@@ -81,6 +83,8 @@ DAY_PROFILE = (0.15, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.4, 1.8, 1.9, 1.7, 1.3,
 MIX = {"browse": 0.44, "apply": 0.26, "status": 0.17, "pickup": 0.13}  # consultations and the technician: scheduled
 RSS_LIMIT_MB_PER_1000 = 10.0  # growth allowed per 1000 sessions between the early and the last quarter
 FD_TOLERANCE, THREAD_TOLERANCE = 3, 2
+# Samples wait for the post-session release of freed memory (ui.main_window.RELEASE_AFTER_MS = 1.5 s) and a margin.
+SAMPLE_SETTLE_S = 2.0
 MIN_SESSIONS_FOR_RSS = 500  # fewer sessions between the quarters than this: the RSS slope is not judged (warm-up)
 
 
@@ -287,8 +291,10 @@ class Soak:
         flows.spin(round(seconds * 1000))
 
     def sample(self, **extra: Any) -> Sample:
-        """One point of the curve."""
-        self.settle()
+        """One point of the curve, taken as the terminal stands between residents: on the attract screen, after the
+        freed memory of the last session went back to the system (RELEASE_AFTER_MS); sampled sooner, the curve
+        shows where in that release the sample fell (up to +-40 MB) rather than what the terminal keeps."""
+        self.settle(SAMPLE_SETTLE_S)
         point = measure(
             self.clock,
             self.started,
@@ -461,6 +467,19 @@ class Soak:
             self.new_items.append(update_item_name(len(self.new_items) + 1))
             self.pending_update = ""
 
+    def draw_glyphs(self) -> None:
+        """Fill Qt's glyph caches before the day: every character a resident can be shown, in every font of the
+        style sheets (bench.glyph_cache), so that the day's curve shows what else the terminal keeps."""
+        from bench.glyph_cache import catalog_text, draw_all, style_fonts, translation_text
+
+        shown = catalog_text(self.bundle) | translation_text()
+        for n in range(1, len(self.plan.updates) + 1):  # the items the day's catalog updates will add
+            shown.update(update_item_name(n))
+        text = sorted(c for c in shown if c.isprintable() and not c.isspace())
+        heap = native_heap_mb()[0]
+        draw_all(text, style_fonts())
+        self.note("glyphs_drawn", characters=len(text), heap_mb=round(native_heap_mb()[0] - heap, 1))
+
     # -- the end -------------------------------------------------------------------------------------------------
     def drain(self, timeout: float = 180.0) -> None:
         """Let delivery send what waits (simulated minutes pass so that backoffs fall due)."""
@@ -497,6 +516,8 @@ class Soak:
         self.apply_items = flows.self_service_items(store)
         self.pickup_items = flows.pickup_items(store)
         self.settle(2.0)
+        if self.args.glyphs_first:
+            self.draw_glyphs()
         self.sample(phase="start")
         self.idle_hours(self.args.baseline_hours)
         self.sample(phase="baseline_end")
@@ -578,6 +599,7 @@ def build_report(soak: Soak, counts: dict[str, Any], answers: bool) -> dict[str,
     rss_growth = (med(late, "rss_mb") - med(early, "rss_mb")) / sessions_between * 1000
     slope = least_squares([(s.sessions, s.rss_mb) for s in after]) * 1000
     rss_warm, rss_end = med(early, "rss_mb"), samples[-1].rss_mb
+    growth = lambda key: (med(late, key) - med(early, key)) / sessions_between * 1000  # noqa: E731
     base_ratio = baseline[-1].rss_mb / baseline[0].rss_mb
     day_ratio = rss_end / rss_warm
     submitted = [t for t, _ in soak.record.submitted]
@@ -638,6 +660,10 @@ def build_report(soak: Soak, counts: dict[str, Any], answers: bool) -> dict[str,
             "rss_end_mb": rss_end,
             "rss_growth_mb_per_1000_sessions": round(rss_growth, 2),
             "rss_slope_mb_per_1000_sessions": round(slope, 2),
+            "rss_anon_growth_mb_per_1000_sessions": round(growth("rss_anon_mb"), 2),
+            "rss_file_growth_mb_per_1000_sessions": round(growth("rss_file_mb"), 2),
+            "heap_growth_mb_per_1000_sessions": round(growth("heap_mb"), 2),
+            "rss_peak_mb": round(rss_kinds_mb()["peak"], 1),
             "warmup_sessions": after[0].sessions,
             "rss_ratio_day": round(day_ratio, 4),
             "rss_ratio_idle_baseline": round(base_ratio, 4),
@@ -683,11 +709,19 @@ def print_report(report: dict[str, Any]) -> None:
         f" | bookings: {report['booked']} made, {report['hub_appointments']} at the hub"
     )
     print(f"catalog: published {report['catalog_published']}, live {report['catalog_live']}")
+    for event in report["events"]:
+        if event["kind"] == "glyphs_drawn":
+            print(f"glyphs drawn first: {event['characters']} characters, glyph caches +{event['heap_mb']} MB of heap")
     print(
         f"RSS: {f['rss_after_warmup_mb']:.1f} MB after warm-up -> {f['rss_end_mb']:.1f} MB at the end "
         f"({f['rss_growth_mb_per_1000_sessions']:+.2f} MB per 1000 sessions between the quarter after warm-up and "
         f"the last; least-squares slope after warm-up {f['rss_slope_mb_per_1000_sessions']:+.2f} MB per 1000; "
         f"warm-up: the first {f['warmup_sessions']} sessions)"
+    )
+    print(
+        f"RSS per 1000 sessions by kind: anonymous {f['rss_anon_growth_mb_per_1000_sessions']:+.2f} MB, file-backed "
+        f"{f['rss_file_growth_mb_per_1000_sessions']:+.2f} MB | glibc heap in use "
+        f"{f['heap_growth_mb_per_1000_sessions']:+.2f} MB | peak RSS {f['rss_peak_mb']:.1f} MB"
     )
     print(
         f"fds: {f['fds_after_warmup']:.0f} after warm-up, last quarter max {f['fds_last_quarter_max']} | threads: "
@@ -732,6 +766,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample-every", type=int, default=25, help="a sample every N sessions (and every hour)")
     parser.add_argument("--voice", action="store_true", help="spoken guidance on (espeak-ng to PulseAudio)")
     parser.add_argument("--only", help="comma-separated flows to keep (a look at one flow: browse,apply,status ...)")
+    parser.add_argument(
+        "--glyphs-first",
+        action="store_true",
+        help="draw every character in every font before the day (bench.glyph_cache): the curve without the glyph "
+        "caches' one-time fill",
+    )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)

@@ -330,6 +330,19 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * PAGE / 1e6
 
 
+def rss_kinds_mb() -> dict[str, float]:
+    """Resident memory by kind (MB, /proc/self/status): anonymous (heaps, what a leak is made of), file-backed
+    (mapped libraries and fonts, shared and given back under pressure) and the peak since start (VmHWM)."""
+    fields = {"RssAnon": "anon", "RssFile": "file", "VmHWM": "peak"}
+    kinds = {}
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            name, _, value = line.partition(":")
+            if name in fields:
+                kinds[fields[name]] = int(value.split()[0]) * 1024 / 1e6  # the kernel writes kB
+    return kinds
+
+
 MALLINFO2 = ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
 
 
@@ -390,6 +403,8 @@ class Sample:
     wall_s: float
     sessions: int
     rss_mb: float
+    rss_anon_mb: float  # rss_kinds_mb
+    rss_file_mb: float
     heap_mb: float  # glibc heap in use (native_heap_mb)
     heap_free_mb: float  # freed but kept by the allocator
     fds: int
@@ -417,11 +432,14 @@ def measure(
     outbox = services["outbox"]
     delivered = int(outbox.db.execute("SELECT COUNT(*) FROM outbox WHERE delivered IS NOT NULL").fetchone()[0])
     heap, heap_free = native_heap_mb()
+    kinds = rss_kinds_mb()
     return Sample(
         hour=round(clock.hours, 3),
         wall_s=round(time.monotonic() - started, 1),
         sessions=sessions,
         rss_mb=round(rss_mb(), 1),
+        rss_anon_mb=round(kinds["anon"], 1),
+        rss_file_mb=round(kinds["file"], 1),
         heap_mb=round(heap, 1),
         heap_free_mb=round(heap_free, 1),
         fds=open_fds(),

@@ -68,3 +68,6 @@ def test_a_short_soak_loses_nothing_and_leaks_nothing(tmp_path: Path, bundle_pat
     assert abs(end["threads"] - warm["threads"]) <= 1, (warm["threads"], end["threads"])
     assert abs(end["os_threads"] - warm["os_threads"]) <= 2, (warm["os_threads"], end["os_threads"])
     assert end["widgets"] == warm["widgets"]
+    # Memory is told apart by kind (a leak is anonymous memory), and the peak is at least every sample.
+    assert all(0 < s["rss_anon_mb"] < s["rss_mb"] and 0 < s["rss_file_mb"] < s["rss_mb"] for s in report["samples"])
+    assert report["figures"]["rss_peak_mb"] >= max(s["rss_mb"] for s in report["samples"])
