@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from devices.base import DeviceError
+from kiosk.hub_client import HubError
 from ui.qt import QObject, Signal
 
 log = logging.getLogger("kiosk.ui.worker")
@@ -38,6 +39,11 @@ class Worker(QObject):
                 result = job()
             except DeviceError as exc:  # unplugged, timed out, out of paper: expected, and the screen says so
                 log.warning("background job %s: device failed: %s", name, type(exc).__name__)
+                result = exc
+            except HubError as exc:  # the hub down or unreachable is expected too (the screen says offline); a
+                # refusal the contract does not foresee is not
+                level = logging.WARNING if exc.retryable else logging.ERROR
+                log.log(level, "background job %s: the hub failed: %s (HTTP %s)", name, type(exc).__name__, exc.status)
                 result = exc
             except Exception as exc:  # anything else is a bug, but it must not take the terminal down
                 log.error("background job %s failed: %s", name, type(exc).__name__)

@@ -1,11 +1,12 @@
-"""Background jobs (ui.worker): results and failures come back on the GUI thread; a device failing is a warning,
-anything else an error."""
+"""Background jobs (ui.worker): results and failures come back on the GUI thread; a device failing or the hub
+out of reach is a warning, anything else an error."""
 
 from __future__ import annotations
 
 import logging
 
 from devices.base import DeviceTimeout
+from kiosk.hub_client import HubError
 from ui.worker import Worker
 
 
@@ -35,3 +36,21 @@ def test_a_device_failure_is_a_warning_and_a_bug_is_an_error(qtbot, caplog):
     assert {type(result) for result in got} == {DeviceTimeout, KeyError}  # the callback decides what is shown
     levels = {record.getMessage().split(":")[0]: record.levelname for record in caplog.records}
     assert levels == {"background job idcard": "WARNING", "background job other failed": "ERROR"}
+
+
+def test_a_hub_outage_is_a_warning_and_a_refusal_an_error(qtbot, caplog):
+    worker = Worker()
+    got = []
+
+    def hub_down():
+        raise HubError("cannot reach the hub", status=0)
+
+    def refused():
+        raise HubError("the hub refused the request", status=400)
+
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.worker"):
+        worker.run("status", hub_down, got.append)
+        worker.run("slots", refused, got.append)
+        qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
+    levels = {record.getMessage().split(":")[0]: record.levelname for record in caplog.records}
+    assert levels == {"background job status": "WARNING", "background job slots": "ERROR"}
