@@ -141,6 +141,10 @@ class ErrorCounter(logging.Handler):
         """Count one record."""
         self.by_logger[record.name] = self.by_logger.get(record.name, 0) + 1
         message = f"{record.name}: {record.getMessage()[:160]}"
+        if record.exc_info and record.exc_info[1] is not None:  # what and where (never the exception's text)
+            frames = traceback.extract_tb(record.exc_info[2])
+            where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+            message += f" [{type(record.exc_info[1]).__name__}{where}]"
         self.by_message[message] = self.by_message.get(message, 0) + 1
 
 

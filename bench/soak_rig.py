@@ -430,7 +430,8 @@ def measure(
 
     gc.collect()
     outbox = services["outbox"]
-    delivered = int(outbox.db.execute("SELECT COUNT(*) FROM outbox WHERE delivered IS NOT NULL").fetchone()[0])
+    with outbox.lock:  # the delivery thread shares the connection
+        delivered = int(outbox.db.execute("SELECT COUNT(*) FROM outbox WHERE delivered IS NOT NULL").fetchone()[0])
     heap, heap_free = native_heap_mb()
     kinds = rss_kinds_mb()
     return Sample(

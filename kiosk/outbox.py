@@ -11,15 +11,18 @@ key, the hub's reference, when) remains, for 办件查询 and the audit log.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
 import sqlite3
+import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -83,6 +86,21 @@ def load_key(path: Path) -> bytes:
     return key
 
 
+T = TypeVar("T")
+
+
+def serialized(method: Callable[..., T]) -> Callable[..., T]:
+    """Run an Outbox method holding its lock: the screens and the delivery thread share one connection, and on one
+    connection a statement of one thread runs inside the other's transaction (it would read a half-written row)."""
+
+    @functools.wraps(method)
+    def locked(self: Outbox, *args: Any, **kwargs: Any) -> T:
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Outbox:
     """Submissions waiting for the hub, encrypted at rest; safe to use from several threads and processes."""
 
@@ -95,6 +113,7 @@ class Outbox:
         for part in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm")):
             if part.exists() and part.stat().st_mode & 0o077:
                 os.chmod(part, 0o600)  # an outbox made before this rule
+        self.lock = threading.RLock()
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")  # a put that returned is on the disk
@@ -104,6 +123,7 @@ class Outbox:
             self.db.execute("ALTER TABLE outbox ADD COLUMN ref TEXT NOT NULL DEFAULT ''")
         self.db.executescript(INDEXES)
 
+    @serialized
     def close(self) -> None:
         """Close the database."""
         self.db.close()
@@ -123,6 +143,7 @@ class Outbox:
         data = self.aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], f"{row_id}:{key}".encode())
         return json.loads(data)
 
+    @serialized
     def put(self, kind: str, payload: dict[str, Any], key: str | None = None, ref: str = "") -> tuple[int, str]:
         """Keep a submission until the hub has it; returns (row id, idempotency key). Raises OutboxError when it
         could not be kept (then nothing is kept, and the resident must be told)."""
@@ -150,6 +171,7 @@ class Outbox:
             raise OutboxError(f"the submission could not be kept: {exc}") from None
         return row_id, key
 
+    @serialized
     def due(self, now: float | None = None, limit: int = 20) -> list[Pending]:
         """Submissions whose next delivery attempt is due, oldest first."""
         now = time.time() if now is None else now
@@ -160,6 +182,7 @@ class Outbox:
         ).fetchall()
         return [Pending(r[0], r[1], r[2], r[3], self._open(r[0], r[1], r[4])) for r in rows]
 
+    @serialized
     def delivered(self, row_id: int, hub_ref: str = "") -> None:
         """The hub acknowledged it: the payload is erased, the receipt kept."""
         self.db.execute(
@@ -167,6 +190,7 @@ class Outbox:
             (time.time(), hub_ref, row_id),
         )
 
+    @serialized
     def failed(self, row_id: int, error: str, now: float | None = None) -> float:
         """A delivery attempt failed (the error says how, never what was sent); returns when to try again."""
         now = time.time() if now is None else now
@@ -179,10 +203,12 @@ class Outbox:
         )
         return now + wait
 
+    @serialized
     def depth(self) -> int:
         """How many submissions wait for the hub (for the heartbeat and diagnostics)."""
         return int(self.db.execute("SELECT COUNT(*) FROM outbox WHERE delivered IS NULL").fetchone()[0])
 
+    @serialized
     def stats(self, now: float | None = None) -> dict[str, Any]:
         """Counts and ages for diagnostics and `kiosk outbox status` (nothing a submission holds)."""
         now = time.time() if now is None else now
@@ -200,6 +226,7 @@ class Outbox:
             "last_error": error[0] if error else "",
         }
 
+    @serialized
     def receipt(self, key: str = "", ref: str = "") -> dict[str, Any] | None:
         """What the terminal knows of a submission by its key (or its reference, the tracking number): when made,
         delivered or not, the hub's reference."""

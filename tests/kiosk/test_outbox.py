@@ -176,3 +176,41 @@ def test_the_outbox_and_its_journal_files_are_private_whatever_the_umask(tmp_pat
             assert {p.name: oct(p.stat().st_mode & 0o777) for p in files} == {p.name: "0o600" for p in files}
     finally:
         os.umask(old)
+
+
+def test_the_terminal_and_the_delivery_thread_share_one_outbox_safely(tmp_path: Path):
+    """The screens put submissions while the delivery thread reads, acknowledges and counts them, on one
+    connection: nothing may fail, be lost or be delivered twice."""
+    import threading
+
+    rounds = 400
+    failures: list[str] = []
+    acknowledged: list[str] = []
+    done = threading.Event()
+    with Outbox(tmp_path / "outbox.sqlite") as box:
+
+        def deliver() -> None:
+            while not (done.is_set() and box.depth() == 0):
+                try:
+                    for pending in box.due():
+                        box.delivered(pending.id, hub_ref=f"HP-{pending.id}")
+                        acknowledged.append(pending.key)
+                    box.stats()
+                except Exception as exc:
+                    failures.append(f"delivery: {type(exc).__name__}: {exc}")
+                    return
+
+        thread = threading.Thread(target=deliver)
+        thread.start()
+        keys = []
+        try:
+            for n in range(rounds):
+                keys.append(box.put("submission", {**PERSON, "n": n})[1])
+                box.depth()
+        except Exception as exc:
+            failures.append(f"put: {type(exc).__name__}: {exc}")
+        finally:
+            done.set()
+            thread.join(60)
+        assert failures == []
+        assert sorted(acknowledged) == sorted(keys) and box.depth() == 0
