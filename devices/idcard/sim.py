@@ -130,14 +130,19 @@ class IdCardSimulator:
         """Stop answering and close the pty."""
         self._stop.set()
         self._thread.join(timeout=2)
-        for fd in (self._master, self._slave):
-            with contextlib.suppress(OSError):  # already closed
-                os.close(fd)
+        fds, self._master, self._slave = (self._master, self._slave), -1, -1
+        for fd in fds:
+            if fd >= 0:  # never twice: by then the number may be another pty's (a later test's, a new device's)
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
     def _serve(self) -> None:
         frames = FrameReader()
         while not self._stop.is_set():
-            ready, _, _ = select.select([self._master], [], [], 0.05)
+            try:
+                ready, _, _ = select.select([self._master], [], [], 0.05)
+            except (OSError, ValueError):  # closed under us (close() gave up waiting for this thread)
+                return
             if not ready:
                 continue
             try:

@@ -27,6 +27,8 @@ class ScannerSimulator:
 
     def close(self) -> None:
         """Unplug."""
-        for fd in (self._master, self._slave):
-            with contextlib.suppress(OSError):
-                os.close(fd)
+        fds, self._master, self._slave = (self._master, self._slave), -1, -1
+        for fd in fds:
+            if fd >= 0:  # never twice: by then the number may be another pty's (a later test's, a new device's)
+                with contextlib.suppress(OSError):
+                    os.close(fd)

@@ -130,3 +130,19 @@ def test_unplug_and_replug_at_the_same_path(tmp_path):
     finally:
         reader.close()
         sim.close()
+
+
+def test_closing_a_simulator_twice_leaves_a_newer_pty_alone():
+    """A second close() must not close whatever pty has since been given the same descriptor numbers."""
+    old = IdCardSimulator(card=CARD)
+    old.close()
+    new = IdCardSimulator(card=CARD)
+    try:
+        old.close()
+        reader = SerialIdCardReader(new.port, timeout=2.0)
+        try:
+            assert reader.read_card().text == CARD
+        finally:
+            reader.close()
+    finally:
+        new.close()
