@@ -226,6 +226,8 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
     value = rules.to_halfwidth(best_text).replace("(", "（").replace(")", "）").replace("丶", "、").replace(",", "，")
     if spec.name == "address":
         return _checked_address(value, best_conf, others)
+    if spec.name == "issuing_authority":
+        return FieldResult(value, best_conf, authority_problems(value, spec.label), others)
     if spec.name == "company_type":
         # The registration authority prints one of a fixed set of types: snap a near miss onto it.
         canonical, similarity = rules.snap(value, COMPANY_TYPES)
@@ -274,6 +276,19 @@ def _checked_address(value: str, confidence: float, others: list[str]) -> FieldR
     if fits and (len(fits) == 1 or fits[0][0] > fits[1][0]):
         return FieldResult(fits[0][1], confidence * 0.9, [], [value, *others][:3])
     return FieldResult(value, confidence * 0.8, ["city or district not found in the Guangdong gazetteer"], others)
+
+
+def authority_problems(value: str, label: str = "签发机关") -> list[str]:
+    """Why an ID card's 签发机关 as read cannot be right: it is always a public security bureau (XX市公安局,
+    XX县公安局, XX市公安局XX分局), and it begins with its place, never with part of its printed label (which a
+    crop reaching too far left picks up) nor with anything before a Guangdong city's name."""
+    if "公安" not in value:
+        return ["not a public security bureau"]
+    if any(value.startswith(label[i : i + 2]) for i in range(len(label) - 1)):
+        return ["part of the label 签发机关 read into the value"]
+    if any(0 < value.find(city) <= 4 for city in gazetteer.CITIES):
+        return ["something read before the city's name"]
+    return []
 
 
 def allowed_characters(spec: FieldSpec) -> str | None:
