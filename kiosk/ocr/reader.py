@@ -321,7 +321,7 @@ def _registered(image: np.ndarray, extraction: Extraction, found: detect.Quad | 
     differs from the one found by more than REGISTERED_MOVE_MM and reads better; None otherwise."""
     from kiosk.ocr import register_card
 
-    kinds = [extraction.kind] if extraction.kind in CARD_KINDS else []
+    kinds = [extraction.kind] if extraction.kind in LAYOUTS else []
     if found is None or "kind_uncertain" in extraction.warnings:
         kinds += [k for k in CARD_KINDS if k not in kinds]
     upright = None
@@ -339,7 +339,8 @@ def _registered(image: np.ndarray, extraction: Extraction, found: detect.Quad | 
         scale = float(np.linalg.norm(points[1] - points[0])) / LAYOUTS[kind].width_mm
         if float(np.linalg.norm(points - upright, axis=1).max()) < REGISTERED_MOVE_MM * scale:
             return None  # the edges found agree with the print: theirs is the sharper outline
-    quad = detect.Quad(points.astype(np.float32), "card", found.confidence if found is not None else 0.5, "print")
+    aspect = detect.KIND_ASPECT[kind]
+    quad = detect.Quad(points.astype(np.float32), aspect, found.confidence if found is not None else 0.5, "print")
     again = extract(image, kind, quad=quad, _register=False)
     return again if _standing(again) > _standing(extraction) else None
 
@@ -388,8 +389,8 @@ def extract(
         if blur is not None and blur.confident and extraction.kind in LAYOUTS:
             sharpened = _sharpened(image, found, extraction.kind, turn, blur)
     extraction.fields = read_document(upright, extraction.kind, sharpened)
-    could_be_card = extraction.kind in CARD_KINDS or (found is None and kind in ("auto", *CARD_KINDS))
-    if _register and quad is None and could_be_card and _suspect(extraction, found):
+    known = extraction.kind in LAYOUTS or (found is None and kind in ("auto", *CARD_KINDS))
+    if _register and quad is None and known and _suspect(extraction, found):
         again = _registered(image, extraction, found, turn)
         if again is not None:
             again.warnings = [w for w in again.warnings if w != "no_document_edges"]

@@ -16,18 +16,33 @@ it, gives nothing: the outline found stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import cv2
 import numpy as np
 
+from catalog.codes import CREDIT_CHARSET
 from kiosk.ocr import engines, gazetteer, rules
 from kiosk.ocr.layouts import LAYOUTS
 
-PX_PER_MM = 7.0  # the card's 7.5 pt labels come out ~18 px high: what the detection model finds at its best
-MARGIN_MM = 14.0  # how far the outline found may be off, each side
-DETECT_SIDE = 800  # the detection model's input (long side), px
+
+@dataclass(frozen=True)
+class View:
+    """How a document is looked at: pixels per mm (its labels ~15-18 px high, where the detection model does
+    best), the margin for the outline's error each side (mm), the detection input's long side (px), and how
+    far (mm) an anchor may lie off the fit (print places a value to half a millimetre on a card, a little
+    more on the licence's larger sheet)."""
+
+    px_per_mm: float
+    margin_mm: float
+    detect_side: int
+    max_residual_mm: float
+
+
+VIEWS = {"card": View(7.0, 14.0, 800, 1.0), "a4": View(3.5, 20.0, 1216, 1.5)}
+PX_PER_MM = VIEWS["card"].px_per_mm
+MARGIN_MM = VIEWS["card"].margin_mm
 MIN_ANCHORS = 3
-MAX_RESIDUAL_MM = 1.0  # an anchor further than this from the fit is a wrong match (or a misread label)
 MIN_LIKENESS = 0.5  # a row's first characters against a label: half of a two-character label, at least
 MIN_SPREAD_MM = 15.0  # anchors must span this much down the card (and half of it across, for a homography)
 SNAP_MM = 2.5  # how far from where the print puts a side its edge is looked for
@@ -79,13 +94,25 @@ class Anchor:
             return 1.0 if "公安局" in text and not text.startswith(self.word[:2]) else 0.0
         if self.value == "validity":
             return 1.0 if digits >= 12 and text[:1].isdigit() else 0.0
+        if self.value == "credit_code":
+            return 1.0 if sum(ch in CREDIT_CHARSET for ch in text) >= 15 and digits >= 8 and len(text) <= 20 else 0.0
+        if self.value == "established_date":
+            return 1.0 if digits >= 6 and text.count("年") == 1 and "至" not in text else 0.0
+        if self.value == "business_term":
+            return 1.0 if digits >= 6 and "至" in text else 0.0
+        if self.value == "registered_capital":
+            return 1.0 if text.endswith(("元", "元整", "）", ")")) and ("万" in text or "人民币" in text) else 0.0
         return 0.0
 
 
 def _value_start(value: str, text: str) -> int | None:
     """Where in a line read as `text` the value of that field begins (None: not to be found)."""
     for i, ch in enumerate(text):
-        if value in ("id_number", "birth_date", "validity") and ch.isdigit():
+        if value in ("id_number", "birth_date", "validity", "established_date", "business_term") and ch.isdigit():
+            return i
+        if value == "credit_code" and ch in CREDIT_CHARSET:
+            return i
+        if value == "registered_capital" and (ch in "人壹贰叁肆伍陆柒捌玖拾" or ch.isdigit()):
             return i
         if value == "sex" and ch in "男女":
             return i
@@ -94,27 +121,34 @@ def _value_start(value: str, text: str) -> int | None:
     return None
 
 
-VALUE_INSET_MM = 0.5  # values start this far inside their boxes' left edges
+VALUE_INSET_MM = 0.5  # values start about this far inside their boxes' left edges
+# The fields whose lines are told by what they hold (Anchor.likeness).
+SHAPED_VALUES = (
+    "id_number", "birth_date", "sex", "address", "issuing_authority", "validity",
+    "credit_code", "established_date", "business_term", "registered_capital",
+)  # fmt: skip
 
 
 def anchors(kind: str) -> list[Anchor]:
-    """The words and values a card of this kind is registered by (kiosk.ocr.layouts): the labels that begin
-    a row (not the front's 民族, in the middle of one), the landmarks that are not labels (the back's centred
-    titles), and the values whose lines can be told by their shape, at their box's left and its first line."""
+    """The words and values a document of this kind is registered by (kiosk.ocr.layouts): its printed labels
+    (a line beginning with one: the front's 民族, mid-row, only when the detector splits it off), the ID card
+    back's centred titles (the licence's title box also holds （副本）, so its middle is not the title's), and the
+    values whose lines can be told by their shape, at their box's left and its first line."""
     layout = LAYOUTS[kind]
-    boxes = [spec.label_box for spec in layout.fields if spec.label_box]
-    first = min(box[0] for box in boxes)
     out = [
         Anchor(spec.label, spec.label_box[0], (spec.label_box[1] + spec.label_box[3]) / 2)
         for spec in layout.fields
-        if spec.label_box and spec.label_box[0] <= first + 0.5
+        if spec.label_box
     ]
     labels = {spec.label for spec in layout.fields}
-    out += [
-        Anchor(word, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2, True) for word, b in layout.landmarks if word not in labels
-    ]
+    if kind != "business_license":
+        out += [
+            Anchor(word, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2, True)
+            for word, b in layout.landmarks
+            if word not in labels
+        ]
     for spec in layout.fields:
-        if spec.name in ("id_number", "birth_date", "sex", "address", "issuing_authority", "validity"):
+        if spec.name in SHAPED_VALUES:
             x0, y0, _, y1 = spec.box
             middle = y0 + (y1 - y0) / (2 * spec.lines)  # the first line's middle
             label_x = spec.label_box[0] if spec.label_box else x0
@@ -122,7 +156,7 @@ def anchors(kind: str) -> list[Anchor]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass
 class Row:
     """A text line found on the canvas: what it reads, and its ink's left end and middle at its centre line."""
 
@@ -131,10 +165,24 @@ class Row:
     middle: np.ndarray
     direction: np.ndarray  # unit vector along the line, canvas px
     height: float  # the ink's height, canvas px
-    places: list[tuple[str, np.ndarray]]  # each character the model reads and where its frames begin, canvas px
+    crop: np.ndarray  # the line straightened, grey, and the map from its pixels back to the canvas
+    back: np.ndarray
+
+    @cached_property
+    def places(self) -> list[tuple[str, np.ndarray]]:
+        """Each character the model reads and where its frames begin (canvas px): asked only of the lines
+        that may hold a value, since it reads the line once more."""
+        engine = engines.get_engine("rapidocr")
+        located = engine.locate_characters(self.crop) if hasattr(engine, "locate_characters") else []
+        if not located:
+            return []
+        h = self.crop.shape[0]
+        xy = np.array([[(x0, h / 2) for _, x0, _ in located]], np.float32)
+        at = cv2.perspectiveTransform(xy, self.back)[0]
+        return [(rules.to_halfwidth(ch) or ch, p) for (ch, _, _), p in zip(located, at, strict=True)]
 
 
-def _rows(canvas: np.ndarray) -> list[Row]:
+def _rows(canvas: np.ndarray, detect_side: int = VIEWS["card"].detect_side) -> list[Row]:
     """Every text line the detection model finds on the canvas, read and measured."""
     from kiosk.ocr.fields import denoise, enhance
 
@@ -142,7 +190,7 @@ def _rows(canvas: np.ndarray) -> list[Row]:
     if not hasattr(engine, "find_lines"):
         return []
     rows = []
-    for quad in engine.find_lines(canvas, DETECT_SIDE):
+    for quad in engine.find_lines(canvas, detect_side):
         w = round(float(np.linalg.norm(quad[1] - quad[0])))
         h = round(float(np.linalg.norm(quad[3] - quad[0])))
         if w < 8 or h < 6 or w < h:
@@ -162,14 +210,12 @@ def _rows(canvas: np.ndarray) -> list[Row]:
             continue
         lines = np.flatnonzero((ink > 0).sum(axis=1) >= 2)
         back = np.linalg.inv(to_crop)
-        located = engine.locate_characters(gray) if hasattr(engine, "locate_characters") else []
-        xs = [cols[0], (cols[0] + cols[-1] + 1) / 2] + [x0 for _, x0, _ in located]
-        on_canvas = cv2.perspectiveTransform(np.array([[(x, h / 2) for x in xs]], np.float32), back)[0]
+        ends = np.array([[(cols[0], h / 2), ((cols[0] + cols[-1] + 1) / 2, h / 2)]], np.float32)
+        left, middle = cv2.perspectiveTransform(ends, back)[0]
         along = (quad[1] + quad[2] - quad[0] - quad[3]) / 2
         direction = along / max(float(np.linalg.norm(along)), 1e-6)
-        places = [(rules.to_halfwidth(ch) or ch, at) for (ch, _, _), at in zip(located, on_canvas[2:], strict=True)]
         height = float(lines[-1] - lines[0] + 1) if lines.size else h / 2.0
-        rows.append(Row(rules.to_halfwidth(reading.text), on_canvas[0], on_canvas[1], direction, height, places))
+        rows.append(Row(rules.to_halfwidth(reading.text), left, middle, direction, height, gray, back))
     return rows
 
 
@@ -235,12 +281,28 @@ def _homography_fit(mm: np.ndarray, px: np.ndarray, points: np.ndarray, directio
     return h / h[2, 2]
 
 
+def _affine_fit(mm: np.ndarray, px: np.ndarray, directions: np.ndarray) -> np.ndarray:
+    """The affine map (as 3x3) taking mm points onto px points with the document's rows running along the
+    text lines (a11 dy - a21 dx = 0 for each line's direction, weighed as a line 20 mm long); least squares."""
+    equations, rhs = [], []
+    for (x, y), (u, v) in zip(mm, px, strict=True):
+        equations += [[x, y, 1, 0, 0, 0], [0, 0, 0, x, y, 1]]
+        rhs += [u, v]
+    for dx, dy in directions:
+        equations.append([20.0 * dy, 0, 0, -20.0 * dx, 0, 0])
+        rhs.append(0.0)
+    solution, *_ = np.linalg.lstsq(np.array(equations, np.float64), np.array(rhs, np.float64), rcond=None)
+    return np.vstack([solution.reshape(2, 3), [0, 0, 1]])
+
+
 def _apply(matrix: np.ndarray, mm: np.ndarray) -> np.ndarray:
     out = np.column_stack([mm, np.ones(len(mm))]) @ matrix.T
     return out[:, :2] / out[:, 2:3]
 
 
-def fit(pairs: list[tuple[float, float, np.ndarray, np.ndarray]], px_per_mm: float) -> tuple[np.ndarray, int] | None:
+def fit(
+    pairs: list[tuple[float, float, np.ndarray, np.ndarray]], px_per_mm: float, max_residual_mm: float = 1.0
+) -> tuple[np.ndarray, int] | None:
     """The map from card mm to canvas px through the anchors, the worst dropped while any lies off it: affine
     where the anchors spread across the card (the shear and stretch a wrong outline leaves come out), a
     similarity where they stand in one column. None when fewer than MIN_ANCHORS agree, they do not spread down
@@ -252,20 +314,27 @@ def fit(pairs: list[tuple[float, float, np.ndarray, np.ndarray]], px_per_mm: flo
     while keep.sum() >= MIN_ANCHORS:
         if np.ptp(mm[keep, 1]) < MIN_SPREAD_MM:
             return None  # rows too close together to fix the scale and the turn
-        if np.ptp(mm[keep, 0]) >= MIN_SPREAD_MM / 2:
-            matrix = _homography_fit(mm[keep], px[keep], px[keep], directions[keep])
+        # A similarity where the anchors stand in one column; else a homography (the shear, stretch and
+        # perspective a wrong outline leaves), or where that does not fit them all an affine map, whose
+        # fewer unknowns a wrong match pulls less far.
+        if np.ptp(mm[keep, 0]) < MIN_SPREAD_MM / 2:
+            fits = [np.vstack([_similarity_fit(mm[keep], px[keep]), [0, 0, 1]])]
         else:
-            matrix = np.vstack([_similarity_fit(mm[keep], px[keep]), [0, 0, 1]])
-        centre = np.array([[40.0, 27.0], [41.0, 27.0], [40.0, 28.0]])  # the scale near the card's middle
-        c = _apply(matrix, centre)
-        (ax, ay), (bx, by) = c[1] - c[0], c[2] - c[0]
-        scale = float(np.sqrt(abs(ax * by - ay * bx)))
-        residual = np.linalg.norm(_apply(matrix, mm) - px, axis=1) / max(scale, 1e-6)
-        worst = int(np.argmax(np.where(keep, residual, -1)))
-        if residual[worst] <= MAX_RESIDUAL_MM:
-            if not 0.75 <= scale / px_per_mm <= 1.33:
-                return None
-            return matrix, int(keep.sum())
+            fits = [
+                _homography_fit(mm[keep], px[keep], px[keep], directions[keep]),
+                _affine_fit(mm[keep], px[keep], directions[keep]),
+            ]
+        for matrix in fits:
+            centre = np.array([[40.0, 27.0], [41.0, 27.0], [40.0, 28.0]])  # the scale near the card's middle
+            c = _apply(matrix, centre)
+            (ax, ay), (bx, by) = c[1] - c[0], c[2] - c[0]
+            scale = float(np.sqrt(abs(ax * by - ay * bx)))
+            residual = np.linalg.norm(_apply(matrix, mm) - px, axis=1) / max(scale, 1e-6)
+            worst = int(np.argmax(np.where(keep, residual, -1)))
+            if residual[worst] <= max_residual_mm:
+                if not 0.75 <= scale / px_per_mm <= 1.33:
+                    return None
+                return matrix, int(keep.sum())
         keep[worst] = False
     return None
 
@@ -276,6 +345,9 @@ def register_card(frame: np.ndarray, points: np.ndarray | None, kind: str) -> tu
     the whole frame is looked at, twice: the second time straightened by the first answer). None when the
     print does not settle it."""
     layout = LAYOUTS[kind]
+    view = VIEWS["a4" if kind == "business_license" else "card"]
+    if points is None and kind == "business_license":
+        return None  # a licence fills a 5 MP frame: its print, looked at whole, is too small to find
     w_mm, h_mm = layout.width_mm, layout.height_mm
     card = np.array([[0, 0], [w_mm, 0], [w_mm, h_mm], [0, h_mm]], np.float64)
     result = None
@@ -288,20 +360,20 @@ def register_card(frame: np.ndarray, points: np.ndarray | None, kind: str) -> tu
             size = (round(frame.shape[1] * scale), round(frame.shape[0] * scale))
             px_per_mm = None
         else:
-            s, m = PX_PER_MM, MARGIN_MM
+            s, m = view.px_per_mm, view.margin_mm
             nominal = ((card + m) * s - 0.5).astype(np.float32)
             to_canvas = cv2.getPerspectiveTransform(np.asarray(points, np.float32).reshape(4, 2), nominal)
             size = (round((w_mm + 2 * m) * s), round((h_mm + 2 * m) * s))
             px_per_mm = s
         canvas = cv2.warpPerspective(frame, to_canvas, size, flags=cv2.INTER_AREA, borderMode=cv2.BORDER_REPLICATE)
-        pairs = _match(_rows(canvas), kind)
+        pairs = _match(_rows(canvas, view.detect_side), kind)
         if px_per_mm is None:  # the whole frame: the card's scale is whatever the anchors say
             if len(pairs) < MIN_ANCHORS:
                 return result
             mm = np.array([(x, y) for x, y, _, _ in pairs], np.float64)
             guess = _similarity_fit(mm, np.array([p for _, _, p, _ in pairs], np.float64))
             px_per_mm = float(np.hypot(guess[0, 0], guess[1, 0]))
-        fitted = fit(pairs, px_per_mm)
+        fitted = fit(pairs, px_per_mm, view.max_residual_mm)
         if fitted is None:
             return result
         matrix, agreed = fitted
@@ -311,7 +383,14 @@ def register_card(frame: np.ndarray, points: np.ndarray | None, kind: str) -> tu
         result = (points, agreed)
     if result is None:
         return None
-    return snap_to_edges(frame, result[0], kind), result[1]
+    points = result[0]
+    if kind == "business_license":
+        # The licence's printed frame runs along all four sides (kiosk.ocr.register): it places the sides
+        # far from the text lines (the QR code's corner) better than the fit's extrapolation does.
+        from kiosk.ocr import register
+
+        points = register.register_licence(frame, points)[0]
+    return snap_to_edges(frame, points, kind), result[1]
 
 
 def snap_to_edges(frame: np.ndarray, points: np.ndarray, kind: str) -> np.ndarray:

@@ -24,10 +24,13 @@ def px_per_mm(corners: np.ndarray) -> float:
 
 def test_the_words_a_card_is_registered_by_come_from_its_layout():
     front = {a.word: a for a in register_card.anchors("id_card_front") if not a.value}
-    assert set(front) == {"姓名", "性别", "出生", "住址", "公民身份号码"}  # 民族 sits mid-row: not a row's start
-    assert all(a.x_mm == 5.0 and not a.centred for a in front.values())
+    assert set(front) == {"姓名", "性别", "民族", "出生", "住址", "公民身份号码"}
+    assert front["姓名"].x_mm == 5.0 and front["民族"].x_mm == 23.0 and not any(a.centred for a in front.values())
     back = register_card.anchors("id_card_back")
     assert {a.word for a in back if a.centred} == {"中华人民共和国", "居民身份证"}
+    licence = register_card.anchors("business_license")
+    assert not any(a.centred for a in licence)  # its title box also holds （副本）: the title's middle is not known
+    assert {a.value for a in licence if a.value} >= {"credit_code", "established_date", "business_term", "address"}
     number = next(a for a in register_card.anchors("id_card_front") if a.value == "id_number")
     assert number.likeness("440112197806238435") == 1.0 and number.likeness("广东省广州市") == 0.0
 
@@ -81,3 +84,16 @@ def test_an_issuing_authority_is_a_public_security_bureau_without_its_label():
     assert authority_problems("机关广州市公安局黄埔分局")  # the label read into the value
     assert authority_problems("凯关广州市公安局黄埔分局")  # a misread label before the city
     assert authority_problems("广州市黄埔区市场监督管理局")  # not a public security bureau
+
+
+def test_a_licence_outline_pulled_off_by_a_pen_goes_back_onto_the_sheet():
+    image, sample = card_photo("business_license", 1002)
+    truth = sample.corners
+    mm = float(np.linalg.norm(truth[1] - truth[0])) / 297.0
+    off = truth.copy()
+    off[0] += (-12 * mm, 0)  # the left side slanted out along a pen lying across the sheet's corner
+    off[3] += (-4 * mm, 2 * mm)
+    placed = register_card.register_card(image, off, "business_license")
+    assert placed is not None
+    assert np.linalg.norm(placed[0] - truth, axis=1).max() < 2.5 * mm  # from 12 mm off
+    assert register_card.register_card(image, None, "business_license") is None  # too small to find whole
