@@ -47,6 +47,7 @@ MIN_LIKENESS = 0.5  # a row's first characters against a label: half of a two-ch
 MIN_SPREAD_MM = 15.0  # anchors must span this much down the card (and half of it across, for a homography)
 SNAP_MM = 2.5  # how far from where the print puts a side its edge is looked for
 MIN_EDGE_SUPPORT = 0.6  # share of a side's samples on one straight edge for it to count
+MAX_SNAP_TURN = 0.08  # radians: the print places a side's direction to within five degrees
 
 
 @dataclass(frozen=True)
@@ -407,7 +408,10 @@ def snap_to_edges(frame: np.ndarray, points: np.ndarray, kind: str) -> np.ndarra
     for k in range(4):
         a, b = pts[k], pts[(k + 1) % 4]
         fitted = detect_lines.fit_side(gray, a, b, SNAP_MM * px_per_mm)
-        if fitted is not None and fitted[2] >= MIN_EDGE_SUPPORT:
+        side = (b - a) / max(float(np.linalg.norm(b - a)), 1e-6)
+        # An edge across the side's line (a sheet's behind a white card) is not the card's own.
+        parallel = fitted is not None and abs(float(side[0] * fitted[1][1] - side[1] * fitted[1][0])) < MAX_SNAP_TURN
+        if fitted is not None and fitted[2] >= MIN_EDGE_SUPPORT and parallel:
             lines.append(fitted[:2])
         else:
             lines.append((a, (b - a) / max(float(np.linalg.norm(b - a)), 1e-6)))

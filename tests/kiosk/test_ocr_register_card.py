@@ -97,3 +97,16 @@ def test_a_licence_outline_pulled_off_by_a_pen_goes_back_onto_the_sheet():
     assert placed is not None
     assert np.linalg.norm(placed[0] - truth, axis=1).max() < 2.5 * mm  # from 12 mm off
     assert register_card.register_card(image, None, "business_license") is None  # too small to find whole
+
+
+def test_an_overexposed_card_on_white_paper_with_no_edges_found_is_read_from_its_print():
+    # Hard photo 1006 of the front: overexposed, on white sheets; no outline is found at all. Its print, looked
+    # for in the whole frame, places it, and the edges of the sheets around it (not parallel to the sides the
+    # print puts) are not taken for the card's.
+    image, sample = card_photo("id_card_front", 1006, "hard")
+    placed = register_card.register_card(image, None, "id_card_front")
+    assert placed is not None
+    assert np.linalg.norm(placed[0] - sample.corners, axis=1).max() < 2.0 * px_per_mm(sample.corners)
+    extraction = extract(image, "auto")
+    assert extraction.kind == "id_card_front" and "no_document_edges" not in extraction.warnings
+    assert extraction.as_json()["fields"] == sample.truth
