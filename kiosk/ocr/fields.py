@@ -228,6 +228,14 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
         return _checked_address(value, best_conf, others)
     if spec.name == "issuing_authority":
         return FieldResult(value, best_conf, authority_problems(value, spec.label), others)
+    if spec.name == "registered_capital":
+        # Capital numerals run by a grammar (伍佰万, never 伍值万): a reading that breaks it gives way to one
+        # of the recognisers' others that keeps it, else it is flagged.
+        def printed(text: str) -> str:
+            return rules.to_halfwidth(text).replace("(", "（").replace(")", "）")
+
+        value, conf, problems = rules.choose([(printed(t), c) for t, c in candidates], rules.capital_problems)
+        return FieldResult(value, conf, problems, [printed(t) for t in others if printed(t) != value][:3])
     if spec.name == "company_type":
         # The registration authority prints one of a fixed set of types: snap a near miss onto it.
         canonical, similarity = rules.snap(value, COMPANY_TYPES)

@@ -153,3 +153,21 @@ def test_an_establishment_date_not_read_comes_from_the_business_term_and_a_diffe
     _agree_with_business_term(differing)
     assert differing["established_date"].value == "2018-08-22" and differing["established_date"].flagged
     assert "2016-08-22" in differing["established_date"].alternatives
+
+
+def test_a_registered_capital_keeps_to_the_capital_numerals_grammar():
+    from kiosk.ocr import rules
+
+    for printed in ("人民币伍佰万元整", "叁拾万元（人民币）", "壹仟零伍万元", "人民币壹亿零伍佰万元", "500万元人民币"):
+        assert rules.capital_problems(printed) == [], printed
+    for misread in ("人民币壹仟伍值万元整", "伍佰伍佰万元", "人民币贰拾万元条", "和民握系芭三三本"):
+        assert rules.capital_problems(misread), misread
+    assert rules.capital_amount("壹亿零伍佰万") == 105_000_000 and rules.capital_amount("佰伍") is None
+    spec = BUSINESS_LICENSE.field("registered_capital")
+    # 佰 read as 值, the recogniser's runner-up for it being 佰: the grammar chooses the runner-up.
+    chars = tuple(CharChoice(c, 0.95, (("佰", 0.3),) if c == "值" else ()) for c in "人民币壹仟伍值万元整")
+    result = interpret(spec, [Reading("人民币壹仟伍值万元整", 0.95, chars)], {})
+    assert result.value == "人民币壹仟伍佰万元整" and not result.problems
+    # No reading keeps to it: shown as read, flagged for the resident.
+    broken = interpret(spec, [Reading("人民币壹仟伍值万元整", 0.95)], {})
+    assert broken.value == "人民币壹仟伍值万元整" and broken.flagged
