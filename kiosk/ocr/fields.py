@@ -241,6 +241,13 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
         canonical, similarity = rules.snap(value, COMPANY_TYPES)
         if similarity >= 0.85:
             return FieldResult(canonical, best_conf * (1.0 if similarity == 1 else 0.95), [], others)
+        # The best reading is no type; the most confident of the recognisers' other readings that is one is
+        # shown, marked for the resident to check (a runner-up, not what the recogniser preferred).
+        for text, conf in sorted(candidates, key=lambda c: -c[1]):
+            other, close = rules.snap(rules.to_halfwidth(text), COMPANY_TYPES)
+            if close >= 0.85:
+                why = ["not a registered company type as best read: one of the recogniser's other readings"]
+                return FieldResult(other, min(conf, 0.79), why, [value, *others][:3])
         return FieldResult(value, best_conf * 0.7, ["not a registered company type"], [canonical, *others][:3])
     return FieldResult(value, best_conf, [], others)
 

@@ -83,6 +83,11 @@ def test_company_types_snap_to_the_registered_list_and_commas_are_fixed():
     )
     odd = interpret(spec, [Reading("某种奇怪的类型", 0.97)], {})
     assert odd.flagged
+    # The best reading is no type, another reading is one: shown, but marked for the resident to check.
+    runner_up = interpret(spec, [Reading("其人多角银费任2.册", 0.9), Reading("其他有限责任公司", 0.6)], {})
+    assert (
+        runner_up.value == "其他有限责任公司" and runner_up.flagged and "其人多角银费任2.册" in runner_up.alternatives
+    )
 
 
 def test_id_number_uses_the_recognisers_second_choice_when_the_first_breaks_the_check():
