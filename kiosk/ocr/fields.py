@@ -18,6 +18,7 @@ from kiosk.ocr.layouts import FieldSpec, Layout
 from kiosk.ocr.vocab import CHARSETS, COMPANY_TYPES, ETHNIC_GROUPS, SEXES
 
 CONFIDENT = 0.80  # below this a field is shown to the resident to confirm
+REPAIR_TRIES = 4  # credit-code readings (the best and its full-length runners-up) tried for a one-character repair
 
 
 @dataclass
@@ -174,11 +175,24 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
         value, conf, problems = rules.choose(coerced, rules.credit_code_problems)
         if problems:
             # One misread character, found by the two check characters and the Guangdong area code: shown
-            # repaired, but marked for the resident to compare with the licence.
-            repairs = rules.credit_code_repairs(value, lambda area: gazetteer.district_of_code(area) is not None)
+            # repaired, but marked for the resident to compare with the licence. The best reading and the
+            # recogniser's next few full-length ones are each tried: a reading a character short (lost at the
+            # crop's edge) has none, and its runner-up may be the one a character off.
+            def known(area: str) -> bool:
+                return gazetteer.district_of_code(area) is not None
+
+            tried = [value] + [t for t, _ in sorted(coerced, key=lambda c: -c[1]) if len(t) == 18 and t != value]
+            repairs, sources = [], {}
+            for text in dict.fromkeys(tried[:REPAIR_TRIES]):
+                for repair in rules.credit_code_repairs(text, known):
+                    if repair not in sources:
+                        repairs.append(repair)
+                        sources[repair] = text
             if len(repairs) > 1:  # several places could be wrong: only a look-alike character's repair is telling
                 repairs = [
-                    r for r in repairs if any(a != b and rules.look_alike(a, b) for a, b in zip(r, value, strict=True))
+                    r
+                    for r in repairs
+                    if any(a != b and rules.look_alike(a, b) for a, b in zip(r, sources[r], strict=True))
                 ]
             if len(repairs) == 1:
                 why = ["check character did not match as read: one character repaired"]

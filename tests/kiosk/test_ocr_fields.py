@@ -176,3 +176,15 @@ def test_a_registered_capital_keeps_to_the_capital_numerals_grammar():
     # No reading keeps to it: shown as read, flagged for the resident.
     broken = interpret(spec, [Reading("人民币壹仟伍值万元整", 0.95)], {})
     assert broken.value == "人民币壹仟伍值万元整" and broken.flagged
+
+
+def test_a_credit_code_a_character_short_is_repaired_from_a_full_length_runner_up():
+    spec = BUSINESS_LICENSE.field("credit_code")
+    # Best: a character lost (17); the runner-up has all 18 with one misread (4 read as 0): the two check
+    # characters and the Guangdong area code leave one repair of it, shown but marked.
+    readings = [Reading("9140016MA9RKUC72D", 0.9), Reading("91400116MA9RKUC72D", 0.6)]
+    result = interpret(spec, readings, {})
+    assert result.value == "91440116MA9RKUC72D" and result.flagged
+    # With only the short reading there is nothing to repair: it stays as read, flagged.
+    short = interpret(spec, readings[:1], {})
+    assert short.value == "9140016MA9RKUC72D" and short.flagged
