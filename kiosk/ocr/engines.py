@@ -629,6 +629,49 @@ class RapidOcrEngine:
             probs = self._recognise(crops)
         return _join(_reading(self._decode(p, charset)) for p in probs)
 
+    def locate_characters(self, image: np.ndarray) -> list[tuple[str, float, float]]:
+        """Each character the model reads on a one-line crop (read as it is, not cut to its ink), with the span
+        of the crop's columns (x0, x1) its frames cover: roughly where it is printed."""
+        grey = to_grey(image)
+        h, w = grey.shape
+        with self._lock:
+            probs = self._recognise([grey])[0]
+        _, rec_h, rec_w = self._ocr.text_rec.rec_image_shape
+        input_w = int(rec_h * max(rec_w / rec_h, w / h))
+        resized_w = min(input_w, int(np.ceil(rec_h * w / h)))
+        per_frame = input_w / probs.shape[0] * w / resized_w  # crop px per output frame
+        best = probs.argmax(axis=1).tolist()
+        out: list[tuple[str, float, float]] = []
+        previous = 0
+        for t, k in enumerate(best):
+            if k != 0 and k == previous:
+                out[-1] = (out[-1][0], out[-1][1], (t + 1) * per_frame)
+            elif k != 0:
+                out.append((self._classes[k], t * per_frame, (t + 1) * per_frame))
+            previous = k
+        return out
+
+    def find_lines(self, image: np.ndarray, max_side: int = 736) -> list[np.ndarray]:
+        """The text lines the detection model finds, as (4, 2) float32 quads (clockwise from top-left) in the
+        image's pixels; the image is looked at no larger than `max_side` (RapidOCR's own call enlarges it to
+        736 px on its short side, several times the work for a card's 2.5 mm print)."""
+        bgr = image if image.ndim == 3 and image.shape[2] == 3 else cv2.cvtColor(to_grey(image), cv2.COLOR_GRAY2BGR)
+        h, w = bgr.shape[:2]
+        scale = min(1.0, max_side / max(h, w))
+        size = (max(32, round(w * scale / 32) * 32), max(32, round(h * scale / 32) * 32))
+        small = cv2.resize(bgr, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+        batch = ((small / 255.0 - 0.5) / 0.5).transpose(2, 0, 1)[None].astype(np.float32)
+        detector = self._ocr.text_det
+        with self._lock:
+            preds = detector.infer(batch)[0]
+            boxes, _ = detector.postprocess_op(preds, (h, w))
+        out = []
+        for box in boxes if boxes is not None else []:
+            quad = detector.order_points_clockwise(np.asarray(box, np.float32))
+            if np.linalg.norm(quad[1] - quad[0]) > 3 and np.linalg.norm(quad[3] - quad[0]) > 3:
+                out.append(quad.astype(np.float32))
+        return out
+
     def read_block(self, image: np.ndarray) -> list[Line]:
         """Find the lines with the detection model and read each (no angle classifier: pages come upright)."""
         grey = to_grey(image)

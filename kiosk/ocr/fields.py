@@ -18,6 +18,7 @@ from kiosk.ocr.layouts import FieldSpec, Layout
 from kiosk.ocr.vocab import CHARSETS, COMPANY_TYPES, ETHNIC_GROUPS, SEXES
 
 CONFIDENT = 0.80  # below this a field is shown to the resident to confirm
+REPAIR_TRIES = 4  # credit-code readings (the best and its full-length runners-up) tried for a one-character repair
 
 
 @dataclass
@@ -174,11 +175,24 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
         value, conf, problems = rules.choose(coerced, rules.credit_code_problems)
         if problems:
             # One misread character, found by the two check characters and the Guangdong area code: shown
-            # repaired, but marked for the resident to compare with the licence.
-            repairs = rules.credit_code_repairs(value, lambda area: gazetteer.district_of_code(area) is not None)
+            # repaired, but marked for the resident to compare with the licence. The best reading and the
+            # recogniser's next few full-length ones are each tried: a reading a character short (lost at the
+            # crop's edge) has none, and its runner-up may be the one a character off.
+            def known(area: str) -> bool:
+                return gazetteer.district_of_code(area) is not None
+
+            tried = [value] + [t for t, _ in sorted(coerced, key=lambda c: -c[1]) if len(t) == 18 and t != value]
+            repairs, sources = [], {}
+            for text in dict.fromkeys(tried[:REPAIR_TRIES]):
+                for repair in rules.credit_code_repairs(text, known):
+                    if repair not in sources:
+                        repairs.append(repair)
+                        sources[repair] = text
             if len(repairs) > 1:  # several places could be wrong: only a look-alike character's repair is telling
                 repairs = [
-                    r for r in repairs if any(a != b and rules.look_alike(a, b) for a, b in zip(r, value, strict=True))
+                    r
+                    for r in repairs
+                    if any(a != b and rules.look_alike(a, b) for a, b in zip(r, sources[r], strict=True))
                 ]
             if len(repairs) == 1:
                 why = ["check character did not match as read: one character repaired"]
@@ -226,11 +240,28 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
     value = rules.to_halfwidth(best_text).replace("(", "（").replace(")", "）").replace("丶", "、").replace(",", "，")
     if spec.name == "address":
         return _checked_address(value, best_conf, others)
+    if spec.name == "issuing_authority":
+        return FieldResult(value, best_conf, authority_problems(value, spec.label), others)
+    if spec.name == "registered_capital":
+        # Capital numerals run by a grammar (伍佰万, never 伍值万): a reading that breaks it gives way to one
+        # of the recognisers' others that keeps it, else it is flagged.
+        def printed(text: str) -> str:
+            return rules.to_halfwidth(text).replace("(", "（").replace(")", "）")
+
+        value, conf, problems = rules.choose([(printed(t), c) for t, c in candidates], rules.capital_problems)
+        return FieldResult(value, conf, problems, [printed(t) for t in others if printed(t) != value][:3])
     if spec.name == "company_type":
         # The registration authority prints one of a fixed set of types: snap a near miss onto it.
         canonical, similarity = rules.snap(value, COMPANY_TYPES)
         if similarity >= 0.85:
             return FieldResult(canonical, best_conf * (1.0 if similarity == 1 else 0.95), [], others)
+        # The best reading is no type; the most confident of the recognisers' other readings that is one is
+        # shown, marked for the resident to check (a runner-up, not what the recogniser preferred).
+        for text, conf in sorted(candidates, key=lambda c: -c[1]):
+            other, close = rules.snap(rules.to_halfwidth(text), COMPANY_TYPES)
+            if close >= 0.85:
+                why = ["not a registered company type as best read: one of the recogniser's other readings"]
+                return FieldResult(other, min(conf, 0.79), why, [value, *others][:3])
         return FieldResult(value, best_conf * 0.7, ["not a registered company type"], [canonical, *others][:3])
     return FieldResult(value, best_conf, [], others)
 
@@ -274,6 +305,19 @@ def _checked_address(value: str, confidence: float, others: list[str]) -> FieldR
     if fits and (len(fits) == 1 or fits[0][0] > fits[1][0]):
         return FieldResult(fits[0][1], confidence * 0.9, [], [value, *others][:3])
     return FieldResult(value, confidence * 0.8, ["city or district not found in the Guangdong gazetteer"], others)
+
+
+def authority_problems(value: str, label: str = "签发机关") -> list[str]:
+    """Why an ID card's 签发机关 as read cannot be right: it is always a public security bureau (XX市公安局,
+    XX县公安局, XX市公安局XX分局), and it begins with its place, never with part of its printed label (which a
+    crop reaching too far left picks up) nor with anything before a Guangdong city's name."""
+    if "公安" not in value:
+        return ["not a public security bureau"]
+    if any(value.startswith(label[i : i + 2]) for i in range(len(label) - 1)):
+        return ["part of the label 签发机关 read into the value"]
+    if any(0 < value.find(city) <= 4 for city in gazetteer.CITIES):
+        return ["something read before the city's name"]
+    return []
 
 
 def allowed_characters(spec: FieldSpec) -> str | None:

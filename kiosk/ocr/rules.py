@@ -200,6 +200,60 @@ def credit_code_repairs(code: str, area_known: Callable[[str], bool] = lambda _c
     return repairs
 
 
+# -- registered capital ---------------------------------------------------------------------------------
+_CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_CAPITAL_SMALL = {"拾": 10, "佰": 100, "仟": 1000}
+_CAPITAL_LARGE = {"万": 10_000, "亿": 100_000_000}
+CURRENCIES = ("美元", "港元", "欧元", "日元", "元")
+
+
+def capital_amount(numerals: str) -> int | None:
+    """An amount in the financial capital numerals licences print (伍佰万 -> 5000000, 壹仟零伍 -> 1005), or
+    None when the numerals are not well formed (units out of order, two digits running, a unit without one)."""
+    total, section, digit = 0, 0, None
+    small_last, large_last = 10_000, 10**12
+    for ch in numerals:
+        if ch in _CAPITAL_DIGITS[1:]:
+            if digit is not None:
+                return None
+            digit = _CAPITAL_DIGITS.index(ch)
+        elif ch == "零":
+            if digit is not None:
+                return None
+        elif ch in _CAPITAL_SMALL:
+            unit = _CAPITAL_SMALL[ch]
+            if digit is None and not (ch == "拾" and section == 0 and total == 0):  # 拾万: ten, written short
+                return None
+            if unit >= small_last:
+                return None
+            section += (1 if digit is None else digit) * unit
+            small_last, digit = unit, None
+        elif ch in _CAPITAL_LARGE:
+            unit = _CAPITAL_LARGE[ch]
+            section += digit or 0
+            if section == 0 or unit >= large_last:
+                return None
+            total += section * unit
+            section, digit, small_last, large_last = 0, None, 10_000, unit
+        else:
+            return None
+    total += section + (digit or 0)
+    return total or None
+
+
+def capital_problems(text: str) -> list[str]:
+    """Why a registered capital as read cannot be one (empty when it can): an amount, in capital numerals
+    (伍佰万) or digits (500万), then its currency, with 人民币 before it or after (or （人民币）), 整 at the end."""
+    body = text.removeprefix("人民币").removesuffix("（人民币）").removesuffix("人民币").removesuffix("整")
+    currency = next((c for c in CURRENCIES if body.endswith(c)), None)
+    if currency is None:
+        return ["no currency (元) after the amount"]
+    amount = body[: -len(currency)]
+    if re.fullmatch(r"\d+(\.\d+)?万?", amount) or capital_amount(amount) is not None:
+        return []
+    return ["not an amount in capital numerals or digits"]
+
+
 # -- choosing among readings -----------------------------------------------------------------------------
 def expand(chars: Sequence[tuple[str, float, Sequence[tuple[str, float]]]], beam: int = 64) -> list[tuple[str, float]]:
     """Whole-string candidates from per-character choices (best, confidence, alternatives), most likely first.

@@ -83,6 +83,11 @@ def test_company_types_snap_to_the_registered_list_and_commas_are_fixed():
     )
     odd = interpret(spec, [Reading("某种奇怪的类型", 0.97)], {})
     assert odd.flagged
+    # The best reading is no type, another reading is one: shown, but marked for the resident to check.
+    runner_up = interpret(spec, [Reading("其人多角银费任2.册", 0.9), Reading("其他有限责任公司", 0.6)], {})
+    assert (
+        runner_up.value == "其他有限责任公司" and runner_up.flagged and "其人多角银费任2.册" in runner_up.alternatives
+    )
 
 
 def test_id_number_uses_the_recognisers_second_choice_when_the_first_breaks_the_check():
@@ -153,3 +158,33 @@ def test_an_establishment_date_not_read_comes_from_the_business_term_and_a_diffe
     _agree_with_business_term(differing)
     assert differing["established_date"].value == "2018-08-22" and differing["established_date"].flagged
     assert "2016-08-22" in differing["established_date"].alternatives
+
+
+def test_a_registered_capital_keeps_to_the_capital_numerals_grammar():
+    from kiosk.ocr import rules
+
+    for printed in ("人民币伍佰万元整", "叁拾万元（人民币）", "壹仟零伍万元", "人民币壹亿零伍佰万元", "500万元人民币"):
+        assert rules.capital_problems(printed) == [], printed
+    for misread in ("人民币壹仟伍值万元整", "伍佰伍佰万元", "人民币贰拾万元条", "和民握系芭三三本"):
+        assert rules.capital_problems(misread), misread
+    assert rules.capital_amount("壹亿零伍佰万") == 105_000_000 and rules.capital_amount("佰伍") is None
+    spec = BUSINESS_LICENSE.field("registered_capital")
+    # 佰 read as 值, the recogniser's runner-up for it being 佰: the grammar chooses the runner-up.
+    chars = tuple(CharChoice(c, 0.95, (("佰", 0.3),) if c == "值" else ()) for c in "人民币壹仟伍值万元整")
+    result = interpret(spec, [Reading("人民币壹仟伍值万元整", 0.95, chars)], {})
+    assert result.value == "人民币壹仟伍佰万元整" and not result.problems
+    # No reading keeps to it: shown as read, flagged for the resident.
+    broken = interpret(spec, [Reading("人民币壹仟伍值万元整", 0.95)], {})
+    assert broken.value == "人民币壹仟伍值万元整" and broken.flagged
+
+
+def test_a_credit_code_a_character_short_is_repaired_from_a_full_length_runner_up():
+    spec = BUSINESS_LICENSE.field("credit_code")
+    # Best: a character lost (17); the runner-up has all 18 with one misread (4 read as 0): the two check
+    # characters and the Guangdong area code leave one repair of it, shown but marked.
+    readings = [Reading("9140016MA9RKUC72D", 0.9), Reading("91400116MA9RKUC72D", 0.6)]
+    result = interpret(spec, readings, {})
+    assert result.value == "91440116MA9RKUC72D" and result.flagged
+    # With only the short reading there is nothing to repair: it stays as read, flagged.
+    short = interpret(spec, readings[:1], {})
+    assert short.value == "9140016MA9RKUC72D" and short.flagged
