@@ -62,6 +62,12 @@ def translation_text() -> set[str]:
     return seen
 
 
+def shown_characters(bundle: Path, extra: str = "") -> list[str]:
+    """The characters drawn as glyphs: the catalog's, the translations' and `extra`, spaces and controls left out."""
+    characters = catalog_text(bundle) | translation_text() | set(extra)
+    return sorted(c for c in characters if c.isprintable() and not c.isspace())
+
+
 def style_fonts() -> list[tuple[int, bool]]:
     """(pixel size, bold) of every style-sheet rule that sets a size, in normal and elderly mode."""
     from ui.theme import style_sheet
@@ -109,8 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         bundle = Path(args.bundle) if args.bundle else Path(tmp) / "catalog.sqlite"
         if not args.bundle:
             build_from_source(REPO / "catalog" / "source", bundle)
-        characters = catalog_text(bundle) | translation_text()
-    text = sorted(c for c in characters if c.isprintable() and not c.isspace())
+        text = shown_characters(bundle)
     fonts = style_fonts()
     app = QApplication.instance() or QApplication([])
     draw_all(["0"], fonts)  # the fonts themselves loaded, so that the first pass counts glyphs only

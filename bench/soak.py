@@ -83,8 +83,7 @@ DAY_PROFILE = (0.15, 0.1, 0.1, 0.1, 0.1, 0.2, 0.4, 0.8, 1.4, 1.8, 1.9, 1.7, 1.3,
 MIX = {"browse": 0.44, "apply": 0.26, "status": 0.17, "pickup": 0.13}  # consultations and the technician: scheduled
 RSS_LIMIT_MB_PER_1000 = 10.0  # growth allowed per 1000 sessions between the early and the last quarter
 FD_TOLERANCE, THREAD_TOLERANCE = 3, 2
-# Samples wait for the post-session release of freed memory (ui.main_window.RELEASE_AFTER_MS = 1.5 s) and a margin.
-SAMPLE_SETTLE_S = 2.0
+SAMPLE_MARGIN_S = 0.5  # samples wait for the post-session release of freed memory, and this much more
 MIN_SESSIONS_FOR_RSS = 500  # fewer sessions between the quarters than this: the RSS slope is not judged (warm-up)
 
 
@@ -298,7 +297,9 @@ class Soak:
         """One point of the curve, taken as the terminal stands between residents: on the attract screen, after the
         freed memory of the last session went back to the system (RELEASE_AFTER_MS); sampled sooner, the curve
         shows where in that release the sample fell (up to +-40 MB) rather than what the terminal keeps."""
-        self.settle(SAMPLE_SETTLE_S)
+        from ui.main_window import RELEASE_AFTER_MS
+
+        self.settle(RELEASE_AFTER_MS / 1000 + SAMPLE_MARGIN_S)
         point = measure(
             self.clock,
             self.started,
@@ -474,12 +475,11 @@ class Soak:
     def draw_glyphs(self) -> None:
         """Fill Qt's glyph caches before the day: every character a resident can be shown, in every font of the
         style sheets (bench.glyph_cache), so that the day's curve shows what else the terminal keeps."""
-        from bench.glyph_cache import catalog_text, draw_all, style_fonts, translation_text
+        from bench.glyph_cache import draw_all, shown_characters, style_fonts
 
-        shown = catalog_text(self.bundle) | translation_text()
-        for n in range(1, len(self.plan.updates) + 1):  # the items the day's catalog updates will add
-            shown.update(update_item_name(n))
-        text = sorted(c for c in shown if c.isprintable() and not c.isspace())
+        # The items the day's catalog updates will add are drawn too.
+        extra = "".join(update_item_name(n) for n in range(1, len(self.plan.updates) + 1))
+        text = shown_characters(self.bundle, extra)
         heap = native_heap_mb()[0]
         draw_all(text, style_fonts())
         self.note("glyphs_drawn", characters=len(text), heap_mb=round(native_heap_mb()[0] - heap, 1))

@@ -20,10 +20,12 @@ class StubbornTrack(AudioStreamTrack):
         super().__init__()
         self.release = asyncio.Event()
         self.stuck = asyncio.Event()
+        self.holding = asyncio.Event()  # the sender is inside the stubborn wait
 
     async def recv(self):
         frame = await super().recv()
         if self.stuck.is_set():
+            self.holding.set()
             while not self.release.is_set():
                 try:
                     await self.release.wait()
@@ -72,14 +74,13 @@ def test_a_hung_close_is_cut_short_and_its_sockets_closed(caplog: pytest.LogCapt
         sockets = sockets_of(terminal)
         assert sockets and not any(s.is_closing() for s in sockets)
         track.stuck.set()
-        await asyncio.sleep(0.1)  # the sender is now inside the stubborn recv()
+        await asyncio.wait_for(track.holding.wait(), 5.0)
         try:
             with caplog.at_level(logging.WARNING, logger="kiosk.consult.closing"):
                 finished = await close_peer(terminal, timeout=1.0)
             return finished, all(s.is_closing() for s in sockets)
         finally:
             track.release.set()
-            await asyncio.sleep(0.1)
             await clerk.close()
 
     finished, closed = asyncio.run(run())
