@@ -15,9 +15,18 @@ import numpy as np
 
 from kiosk.ocr import gazetteer, glyphs, rules
 from kiosk.ocr.layouts import FieldSpec, Layout
-from kiosk.ocr.vocab import CHARSETS, COMPANY_TYPES, ETHNIC_GROUPS, SEXES
+from kiosk.ocr.vocab import (
+    CHARSETS,
+    COMMON_SURNAMES,
+    COMPANY_TYPES,
+    COMPOUND_SURNAMES,
+    ETHNIC_GROUPS,
+    RARE_SURNAMES,
+    SEXES,
+)
 
 CONFIDENT = 0.80  # below this a field is shown to the resident to confirm
+SURNAMES = frozenset(COMMON_SURNAMES + RARE_SURNAMES)
 REPAIR_TRIES = 4  # credit-code readings (the best and its full-length runners-up) tried for a one-character repair
 
 
@@ -109,10 +118,13 @@ def text_rows(region: np.ndarray, max_lines: int) -> list[np.ndarray]:
             start = None
     if not spans:
         return []
-    # Merge fragments of one line (a CJK character's separated strokes) closer than a third of a line height.
+    # Merge fragments of one line (a CJK character's separated strokes) closer than a third of a line height,
+    # unless together they would stand taller than a line's share of the box: two lines set close (an address's).
+    pitch = region.shape[0] / max_lines
     merged = [spans[0]]
     for s, e in spans[1:]:
-        if s - merged[-1][1] < (merged[-1][1] - merged[-1][0]) / 3:
+        one_line = e - merged[-1][0] <= 1.2 * pitch
+        if one_line and s - merged[-1][1] < (merged[-1][1] - merged[-1][0]) / 3:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -174,14 +186,14 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
         coerced = [(rules.coerce(t, "credit_code"), c) for t, c in candidates]
         value, conf, problems = rules.choose(coerced, rules.credit_code_problems)
         if problems:
-            # One misread character, found by the two check characters and the Guangdong area code: shown
-            # repaired, but marked for the resident to compare with the licence. The best reading and the
-            # recogniser's next few full-length ones are each tried: a reading a character short (lost at the
-            # crop's edge) has none, and its runner-up may be the one a character off.
+            # One misread character, or one lost at the crop's edge, found by the two check characters and the
+            # Guangdong area code: shown repaired, but marked for the resident to compare with the licence. The
+            # best reading and the recogniser's next few of 17 or 18 characters are each tried: the best may be
+            # two characters off where its runner-up is one.
             def known(area: str) -> bool:
                 return gazetteer.district_of_code(area) is not None
 
-            tried = [value] + [t for t, _ in sorted(coerced, key=lambda c: -c[1]) if len(t) == 18 and t != value]
+            tried = [value] + [t for t, _ in sorted(coerced, key=lambda c: -c[1]) if len(t) in (17, 18) and t != value]
             repairs, sources = [], {}
             for text in dict.fromkeys(tried[:REPAIR_TRIES]):
                 for repair in rules.credit_code_repairs(text, known):
@@ -192,7 +204,8 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
                 repairs = [
                     r
                     for r in repairs
-                    if any(a != b and rules.look_alike(a, b) for a, b in zip(r, sources[r], strict=True))
+                    if len(sources[r]) == 18
+                    and any(a != b and rules.look_alike(a, b) for a, b in zip(r, sources[r], strict=True))
                 ]
             if len(repairs) == 1:
                 why = ["check character did not match as read: one character repaired"]
@@ -263,7 +276,73 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
                 why = ["not a registered company type as best read: one of the recogniser's other readings"]
                 return FieldResult(other, min(conf, 0.79), why, [value, *others][:3])
         return FieldResult(value, best_conf * 0.7, ["not a registered company type"], [canonical, *others][:3])
+    if spec.name == "legal_representative" or (spec.name == "name" and spec.charset == "cjk"):
+        return _person_name(value, best_conf, candidates, others)
+    if spec.name == "name":
+        mended = _company_region(value)
+        if mended != value:
+            return FieldResult(mended, best_conf * 0.9, [], [value, *others][:3])
     return FieldResult(value, best_conf, [], others)
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """Places a company name may carry in brackets (万象（广州）物流有限公司): Guangdong, its cities and districts,
+    without 省/市/区."""
+    words = {gazetteer.PROVINCE[:-1]}
+    for city, districts in gazetteer.DISTRICTS.items():
+        words.add(city[:-1])
+        words.update(district[:-1] for district in districts if len(district) > 2)
+    return frozenset(words)
+
+
+def _company_region(name: str) -> str:
+    """A company name whose bracketed place is one character from a Guangdong place name, mended (（厂州） ->
+    （广州）), when one place is that close or one of several clearly looks like it: the registration rules put only
+    a place there. Nothing else in a name is touched: its trade name is free, and 广发 is as good a one as 广州."""
+    start = name.find("（")
+    end = name.find("）", start + 1)
+    if start < 0 or end < 0:
+        return name
+    inside = name[start + 1 : end]
+    if inside in _region_words():
+        return name
+    close = [
+        w for w in _region_words() if len(w) == len(inside) and sum(a != b for a, b in zip(w, inside, strict=True)) == 1
+    ]
+    if len(close) > 1:
+        # Several places differ from it by one character (厂州: 广州, 惠州, 潮州 ...): the one whose character
+        # looks like the one read, drawn side by side, is what a recogniser mistakes it for.
+        def drawn_likeness(word: str) -> float:
+            read, meant = next((a, b) for a, b in zip(inside, word, strict=True) if a != b)
+            return glyphs.character_likeness(read, meant)
+
+        ranked = sorted(close, key=drawn_likeness, reverse=True)
+        close = ranked[:1] if drawn_likeness(ranked[0]) - drawn_likeness(ranked[1]) >= 0.1 else []
+    return name[: start + 1] + close[0] + name[end:] if len(close) == 1 else name
+
+
+def known_surname(name: str) -> bool:
+    """Whether a person's name begins with a surname of the vocabulary (frequent, regional or compound)."""
+    return name[:2] in COMPOUND_SURNAMES or (name[:1] in SURNAMES and len(name) >= 2)
+
+
+def _person_name(value: str, confidence: float, candidates: list[tuple[str, float]], others: list[str]) -> FieldResult:
+    """A person's name, whose first character should be a surname: a best reading that starts otherwise gives way
+    to the most confident of the recognisers' other readings that is a name (two to four Chinese characters) and
+    starts with one, marked for the resident to check; with none, it stays, marked. A surname outside the
+    vocabulary is rare, never impossible, so nothing is corrected unmarked."""
+    if known_surname(value):
+        return FieldResult(value, confidence, [], others)
+    named = [
+        (text, conf)
+        for text, conf in sorted(candidates, key=lambda c: -c[1])
+        if 2 <= len(text) <= 4 and known_surname(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+    ]
+    if named:  # any of the recogniser's own readings, however unsure: it is marked, and the best is no name
+        why = ["surname as best read is not a known one: one of the recogniser's other readings"]
+        return FieldResult(named[0][0], min(named[0][1], 0.79), why, [value, *others][:3])
+    return FieldResult(value, min(confidence, 0.79), ["does not begin with a known surname"], others)
 
 
 @lru_cache(maxsize=1)

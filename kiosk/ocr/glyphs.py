@@ -45,9 +45,35 @@ def likeness(line: np.ndarray, word: str) -> float:
     return float((a * b).sum() / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-6))
 
 
+def _cells_likeness(line: np.ndarray, word: str, where: list[int]) -> float:
+    """How much the printed line's characters at positions `where` look like the word's there: the line's ink cut
+    into equal cells, one per character (CJK characters are set square, on one advance)."""
+    gray = cv2.cvtColor(line, cv2.COLOR_BGR2GRAY) if line.ndim == 3 else line
+    printed = _ink(gray)
+    if printed is None:
+        return 0.0
+    width = printed.shape[1] / len(word)
+    cells = [255 - printed[:, round(i * width) : max(round((i + 1) * width), round(i * width) + 1)] for i in where]
+    return float(np.mean([likeness(cell, word[i]) for cell, i in zip(cells, where, strict=True)]))
+
+
 def closest(line: np.ndarray, words: list[str], margin: float = 0.04) -> str | None:
-    """The word the line looks most like, if it wins by `margin`; None when the drawing cannot tell."""
-    scored = sorted(((likeness(line, w), w) for w in words), reverse=True)
+    """The word the line looks most like, if it wins by `margin`; None when the drawing cannot tell. Words of one
+    length are compared only where they differ (仡佬 / 仫佬: the first character), so what they share does not
+    dilute the difference."""
+    if len({len(w) for w in words}) == 1 and len(words) > 1:
+        where = [i for i in range(len(words[0])) if len({w[i] for w in words}) > 1]
+        scored = sorted(((_cells_likeness(line, w, where), w) for w in words), reverse=True)
+    else:
+        scored = sorted(((likeness(line, w), w) for w in words), reverse=True)
     if len(scored) == 1 or scored[0][0] - scored[1][0] >= margin:
         return scored[0][1]
     return None
+
+
+def character_likeness(a: str, b: str) -> float:
+    """How much two characters look alike drawn in the same font (normalised correlation, -1..1)."""
+    drawn = _rendered(a)
+    if drawn is None:
+        return 0.0
+    return likeness(255 - drawn, b)

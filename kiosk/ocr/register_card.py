@@ -15,6 +15,7 @@ it, gives nothing: the outline found stays.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -44,6 +45,7 @@ PX_PER_MM = VIEWS["card"].px_per_mm
 MARGIN_MM = VIEWS["card"].margin_mm
 MIN_ANCHORS = 3
 MIN_LIKENESS = 0.5  # a row's first characters against a label: half of a two-character label, at least
+MIN_LONG_LIKENESS = 0.6  # and more than half of a longer one
 MIN_SPREAD_MM = 15.0  # anchors must span this much down the card (and half of it across, for a homography)
 SNAP_MM = 2.5  # how far from where the print puts a side its edge is looked for
 MIN_EDGE_SUPPORT = 0.6  # share of a side's samples on one straight edge for it to count
@@ -62,11 +64,14 @@ class Anchor:
     centred: bool = False
     value: str = ""  # a value's field name: the line is told by what it holds, not by a label
     label_x_mm: float = 0.0  # a value's label's left end: the line's first ink when the label was not read
+    end: bool = False  # the point is the line's last ink (a value of fixed length in fixed-pitch type)
 
     def point(self, row: Row) -> tuple[float, np.ndarray] | None:
         """Where on the card (x mm) the row's anchor point is, and that point on the canvas."""
         if self.centred:
             return self.x_mm, row.middle
+        if self.end:
+            return self.x_mm, row.right
         if not self.value:
             return self.x_mm, row.left
         # The line's first ink is its value's, or its label's where the recogniser read no label (small,
@@ -76,19 +81,31 @@ class Anchor:
         if place is None:
             return None
         far = float(np.linalg.norm(place - row.left)) > 1.5 * row.height
-        return (self.label_x_mm if far else self.x_mm), row.left
+        if not far:
+            return self.x_mm, row.left
+        # A label read whole puts the line's first ink at the label's left end; one read in part (its faint
+        # first characters lost: 身份号码 for 公民身份号码) says nothing of where it began, so the value's own
+        # first character is the point.
+        label = rules.to_halfwidth(self.word)
+        if row.text[:start].endswith(label) or rules._similarity(row.text[:start], label) >= 0.8:
+            return self.label_x_mm, row.left
+        return self.x_mm, place
 
     def likeness(self, text: str) -> float:
         """How surely a line read as `text` is this anchor's (0..1)."""
         if not self.value:
             return rules._similarity(text if self.centred else text[: len(self.word)], self.word)
         digits = sum(ch.isdigit() for ch in text)
+        if self.end:  # all 18 characters read, so the line's last ink is the check character's
+            return 1.0 if re.search(r"(?<!\d)\d{17}[\dX]$", text) else 0.0
         if self.value == "id_number":
-            return 1.0 if digits >= 15 and len(text) <= 20 else 0.0
+            # The number's run of digits, after whatever part of its label was read.
+            return 1.0 if re.search(r"\d{15,17}[\dXx]?$", text) and len(text) <= 24 else 0.0
         if self.value == "birth_date":
             return 1.0 if digits >= 4 and ("年" in text or "月" in text) else 0.0
         if self.value == "sex":
-            return 1.0 if text[:1] in "男女" and len(text) <= 6 else 0.0
+            # 男/女 first, or after the label's second character (性 is faint and often lost).
+            return 1.0 if len(text) <= 6 and (text[:1] in "男女" or text[:2] in ("别男", "别女")) else 0.0
         if self.value == "address":
             return 1.0 if text.startswith((gazetteer.PROVINCE, *gazetteer.CITIES)) else 0.0
         if self.value == "issuing_authority":
@@ -134,7 +151,8 @@ def anchors(kind: str) -> list[Anchor]:
     """The words and values a document of this kind is registered by (kiosk.ocr.layouts): its printed labels
     (a line beginning with one: the front's 民族, mid-row, only when the detector splits it off), the ID card
     back's centred titles (the licence's title box also holds （副本）, so its middle is not the title's), and the
-    values whose lines can be told by their shape, at their box's left and its first line."""
+    values whose lines can be told by their shape, at their box's left and its first line; on the front, also the
+    ID number's right end."""
     layout = LAYOUTS[kind]
     out = [
         Anchor(spec.label, spec.label_box[0], (spec.label_box[1] + spec.label_box[3]) / 2)
@@ -154,16 +172,29 @@ def anchors(kind: str) -> list[Anchor]:
             middle = y0 + (y1 - y0) / (2 * spec.lines)  # the first line's middle
             label_x = spec.label_box[0] if spec.label_box else x0
             out.append(Anchor(spec.label, x0 + VALUE_INSET_MM, middle, value=spec.name, label_x_mm=label_x))
+    if kind == "id_card_front":
+        # The only anchor far right: without it the fit extrapolates from the labels' column to the card's
+        # right side, and a little perspective error there is a centimetre.
+        number = layout.field("id_number").box
+        out.append(Anchor("", ID_NUMBER_END_MM, (number[1] + number[3]) / 2, value="id_number", end=True))
     return out
+
+
+# The ID number is 18 characters of fixed-pitch type (OCR-B, 11 pt, tracked), so its last ink always lies at one
+# place: 79.2 mm from the card's left edge in this reader's layout (kiosk/ocr/layouts.py), 79.0-79.4 mm on the
+# synthetic cards in all four of their monospace faces. Like every box of the layout, to be confirmed on real cards.
+ID_NUMBER_END_MM = 79.2
 
 
 @dataclass
 class Row:
-    """A text line found on the canvas: what it reads, and its ink's left end and middle at its centre line."""
+    """A text line found on the canvas: what it reads, and its ink's left end, middle and right end at its centre
+    line."""
 
     text: str
     left: np.ndarray  # (2,) canvas px
     middle: np.ndarray
+    right: np.ndarray
     direction: np.ndarray  # unit vector along the line, canvas px
     height: float  # the ink's height, canvas px
     crop: np.ndarray  # the line straightened, grey, and the map from its pixels back to the canvas
@@ -211,12 +242,12 @@ def _rows(canvas: np.ndarray, detect_side: int = VIEWS["card"].detect_side) -> l
             continue
         lines = np.flatnonzero((ink > 0).sum(axis=1) >= 2)
         back = np.linalg.inv(to_crop)
-        ends = np.array([[(cols[0], h / 2), ((cols[0] + cols[-1] + 1) / 2, h / 2)]], np.float32)
-        left, middle = cv2.perspectiveTransform(ends, back)[0]
+        ends = np.array([[(cols[0], h / 2), ((cols[0] + cols[-1] + 1) / 2, h / 2), (cols[-1] + 1, h / 2)]], np.float32)
+        left, middle, right = cv2.perspectiveTransform(ends, back)[0]
         along = (quad[1] + quad[2] - quad[0] - quad[3]) / 2
         direction = along / max(float(np.linalg.norm(along)), 1e-6)
         height = float(lines[-1] - lines[0] + 1) if lines.size else h / 2.0
-        rows.append(Row(rules.to_halfwidth(reading.text), left, middle, direction, height, gray, back))
+        rows.append(Row(rules.to_halfwidth(reading.text), left, middle, right, direction, height, gray, back))
     return rows
 
 
@@ -226,9 +257,10 @@ def _match(rows: list[Row], kind: str) -> list[tuple[float, float, np.ndarray, n
     pairs = []
     used: set[int] = set()
     for anchor in anchors(kind):
-        best, best_score = None, MIN_LIKENESS
+        # Half of a long label is another one's half too (营业执照 is half 营业期限): those need more.
+        best, best_score = None, MIN_LIKENESS if len(anchor.word) <= 2 or anchor.value else MIN_LONG_LIKENESS
         for i, row in enumerate(rows):
-            if i in used:
+            if i in used and not anchor.end:  # a line's end is a second point of the line its start served
                 continue
             score = anchor.likeness(row.text)
             if score >= best_score and (best is None or score > best_score):
@@ -249,6 +281,23 @@ def _similarity_fit(mm: np.ndarray, px: np.ndarray) -> np.ndarray:
     a[1::2] = np.column_stack([mm[:, 1], mm[:, 0], np.zeros(n), np.ones(n)])
     (c, s, tx, ty), *_ = np.linalg.lstsq(a, px.reshape(-1), rcond=None)
     return np.array([[c, -s, tx], [s, c, ty]])
+
+
+def _column_fit(mm: np.ndarray, px: np.ndarray, directions: np.ndarray) -> np.ndarray:
+    """The affine map (as 3x3) for anchors standing in one column: the document's rows run along the text lines'
+    mean direction and are scaled as its columns are (a page is not stretched one way), the column's direction
+    and scale and the shift fitted to the anchors by least squares. A similarity would keep the rows square to
+    the column, which an outline sheared by a wrong side does not."""
+    along = directions.mean(axis=0)
+    along /= max(float(np.linalg.norm(along)), 1e-9)
+    scale = float(np.hypot(*_similarity_fit(mm, px)[:, 0]))
+    for _ in range(2):  # the rows' scale is the column's, which the fit gives
+        target = px - np.outer(mm[:, 0] * scale, along)
+        a = np.column_stack([np.ones(len(mm)), mm[:, 1]])
+        (ox, vx), *_ = np.linalg.lstsq(a, target[:, 0], rcond=None)
+        (oy, vy), *_ = np.linalg.lstsq(a, target[:, 1], rcond=None)
+        scale = float(np.hypot(vx, vy))
+    return np.array([[along[0] * scale, vx, ox], [along[1] * scale, vy, oy], [0, 0, 1]])
 
 
 def _homography_fit(mm: np.ndarray, px: np.ndarray, points: np.ndarray, directions: np.ndarray) -> np.ndarray:
@@ -319,7 +368,7 @@ def fit(
         # perspective a wrong outline leaves), or where that does not fit them all an affine map, whose
         # fewer unknowns a wrong match pulls less far.
         if np.ptp(mm[keep, 0]) < MIN_SPREAD_MM / 2:
-            fits = [np.vstack([_similarity_fit(mm[keep], px[keep]), [0, 0, 1]])]
+            fits = [_column_fit(mm[keep], px[keep], directions[keep])]
         else:
             fits = [
                 _homography_fit(mm[keep], px[keep], px[keep], directions[keep]),
@@ -382,7 +431,7 @@ def register_card(frame: np.ndarray, points: np.ndarray | None, kind: str) -> tu
         back = np.linalg.inv(to_canvas)
         points = cv2.perspectiveTransform(on_canvas[None].astype(np.float64), back)[0].astype(np.float32)
         result = (points, agreed)
-    if result is None:
+    if result is None or not plausible(result[0], w_mm / h_mm):
         return None
     points = result[0]
     if kind == "business_license":
@@ -392,6 +441,24 @@ def register_card(frame: np.ndarray, points: np.ndarray | None, kind: str) -> tu
 
         points = register.register_licence(frame, points)[0]
     return snap_to_edges(frame, points, kind), result[1]
+
+
+MAX_SIDE_RATIO = 1.4  # a document held under the camera never shows one side 40 % longer than its opposite
+
+
+def plausible(points: np.ndarray, aspect: float) -> bool:
+    """Whether four corners (clockwise) can be a document of this width/height seen by the camera: convex, opposite
+    sides of like length, and their mean ratio within a quarter of the document's."""
+    p = np.asarray(points, np.float64).reshape(4, 2)
+    sides = [float(np.linalg.norm(p[(i + 1) % 4] - p[i])) for i in range(4)]
+    if min(sides) < 1e-6 or not cv2.isContourConvex(p.astype(np.float32).reshape(-1, 1, 2)):
+        return False
+    if max(sides[0], sides[2]) / min(sides[0], sides[2]) > MAX_SIDE_RATIO:
+        return False
+    if max(sides[1], sides[3]) / min(sides[1], sides[3]) > MAX_SIDE_RATIO:
+        return False
+    seen = (sides[0] + sides[2]) / (sides[1] + sides[3])
+    return abs(seen / aspect - 1) <= 0.25
 
 
 def snap_to_edges(frame: np.ndarray, points: np.ndarray, kind: str) -> np.ndarray:

@@ -185,8 +185,12 @@ def credit_code_repairs(code: str, area_known: Callable[[str], bool] = lambda _c
     (`area_known`: e.g. one of the gazetteer's, for a terminal in Guangdong).
 
     Two check characters guard the code (the embedded organisation code's and the whole code's), so a single
-    misread character has few repairs; exactly one means the misread is found, more means it is not.
+    misread character has few repairs; exactly one means the misread is found, more means it is not. A code read
+    a character short has lost its first or last one at the crop's edge: those are put back.
     """
+    if len(code) == 17:
+        found = [ch + code for ch in CREDIT_CHARSET] + [code + ch for ch in CREDIT_CHARSET]
+        return [c for c in found if c[2:8].isdigit() and area_known(c[2:8]) and not credit_code_problems(c)]
     if len(code) != 18:
         return []
     repairs = []

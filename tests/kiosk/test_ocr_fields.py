@@ -68,6 +68,10 @@ def test_a_clean_line_is_not_touched_by_the_denoiser():
 def test_drawing_tells_look_alike_ethnic_groups_apart():
     assert glyphs.closest(serif_line("仡佬"), ["仫佬", "仡佬"]) == "仡佬"
     assert glyphs.closest(serif_line("仫佬"), ["仫佬", "仡佬"]) == "仫佬"
+    # Blurred, the words as wholes are within a few hundredths; compared where they differ, they are not.
+    blurred = cv2.GaussianBlur(serif_line("仡佬"), (0, 0), 4.5)
+    assert glyphs.closest(blurred, ["仫佬", "仡佬"]) == "仡佬"
+    assert abs(glyphs.likeness(blurred, "仡佬") - glyphs.likeness(blurred, "仫佬")) < 0.04
 
 
 def test_an_ethnicity_read_with_a_dropped_character_is_flagged_not_guessed():
@@ -188,3 +192,37 @@ def test_a_credit_code_a_character_short_is_repaired_from_a_full_length_runner_u
     # With only the short reading there is nothing to repair: it stays as read, flagged.
     short = interpret(spec, readings[:1], {})
     assert short.value == "9140016MA9RKUC72D" and short.flagged
+
+
+def test_address_lines_set_close_stay_apart():
+    # Three lines on a 33 px pitch: the gaps between their ink are less than a third of a line, as on a card
+    # whose address is set tight, but two lines together would be taller than a line's share of the box.
+    block = np.full((100, 440, 3), 255, np.uint8)
+    for n, text in enumerate(["广东省广州市黄埔区萝岗", "街道香雪大道中自编37", "号3302房"]):
+        line = serif_line(text)
+        block[n * 33 + 1 : n * 33 + 34, : min(440, line.shape[1])] = line[30:63, :440]
+    rows = text_rows(block, 3)
+    assert len(rows) == 3 and all(r.shape[0] < 45 for r in rows)
+
+
+def test_a_name_without_a_known_surname_gives_way_to_a_reading_with_one_and_is_marked():
+    spec = ID_CARD_FRONT.field("name")
+    chosen = interpret(spec, [Reading("使太儿", 0.84), Reading("邵宏诺", 0.3)], {})
+    assert chosen.value == "邵宏诺" and chosen.flagged and "使太儿" in chosen.alternatives
+    assert not interpret(spec, [Reading("邵宏诺", 0.93)], {}).flagged
+    kept = interpret(spec, [Reading("使太儿", 0.93)], {})  # nothing better offered: left as read, marked
+    assert kept.value == "使太儿" and kept.flagged
+    assert not interpret(spec, [Reading("欧阳娜娜", 0.9)], {}).flagged  # a compound surname
+    legal = interpret(BUSINESS_LICENSE.field("legal_representative"), [Reading("囊伟欣", 0.9)], {})
+    assert legal.flagged  # the licence's legal representative is a person's name too
+
+
+def test_a_company_names_bracketed_place_is_mended_to_the_place_it_looks_like():
+    spec = BUSINESS_LICENSE.field("name")
+    # 厂州 is a character from 广州, 惠州, 潮州, 梅州 ...: 厂 drawn looks like 广, not like the others.
+    mended = interpret(spec, [Reading("万象（厂州）物流有限公司", 0.9)], {})
+    assert mended.value == "万象（广州）物流有限公司" and "万象（厂州）物流有限公司" in mended.alternatives
+    assert interpret(spec, [Reading("盈泰（深训）餐饮管理有限公司", 0.9)], {}).value == "盈泰（深圳）餐饮管理有限公司"
+    # A trade name is free: 广发 stays, though it is a character from 广州; a real place is left alone.
+    assert interpret(spec, [Reading("广发证券有限公司", 0.9)], {}).value == "广发证券有限公司"
+    assert interpret(spec, [Reading("凯晟（广州）文化传播有限公司", 0.9)], {}).value == "凯晟（广州）文化传播有限公司"

@@ -110,3 +110,63 @@ def test_an_overexposed_card_on_white_paper_with_no_edges_found_is_read_from_its
     extraction = extract(image, "auto")
     assert extraction.kind == "id_card_front" and "no_document_edges" not in extraction.warnings
     assert extraction.as_json()["fields"] == sample.truth
+
+
+def test_lines_whose_labels_were_read_in_part_still_anchor_the_card():
+    front = register_card.anchors("id_card_front")
+    number = next(a for a in front if a.value == "id_number" and not a.end)
+    end = next(a for a in front if a.end)
+    sex = next(a for a in front if a.value == "sex")
+    # 公民 faint and lost: the number's line still is the number's.
+    assert number.likeness("身份号码44011219400803360X") == 1.0
+    assert end.x_mm == register_card.ID_NUMBER_END_MM and end.likeness("身份号码44011219400803360X") == 1.0
+    assert end.likeness("4401121940080336") == 0.0  # not all 18 read: its last ink is not the check character's
+    assert sex.likeness("别女") == 1.0 and sex.likeness("男") == 1.0 and sex.likeness("出生1940年") == 0.0
+    # Half of a long label is another's half too: the licence title is not its 营业期限.
+    term = next(a for a in register_card.anchors("business_license") if a.word == "营业期限" and not a.value)
+    assert term.likeness("营业执照") < register_card.MIN_LONG_LIKENESS <= term.likeness("营业期")
+
+
+def test_an_outline_from_print_must_look_like_a_document():
+    card = np.array([[100, 100], [956, 100], [956, 640], [100, 640]], np.float32)
+    assert register_card.plausible(card, 85.6 / 54.0)
+    tilted = np.array([[120, 120], [930, 90], [960, 640], [90, 610]], np.float32)
+    assert register_card.plausible(tilted, 85.6 / 54.0)
+    # Three anchors bent a fit into this: one side half its opposite.
+    assert not register_card.plausible(np.array([[143, 375], [716, 266], [1390, 822], [152, 951]]), 85.6 / 54.0)
+    assert not register_card.plausible(card[[0, 2, 1, 3]], 85.6 / 54.0)  # crossed
+    square = np.array([[100, 100], [640, 100], [640, 640], [100, 640]], np.float32)
+    assert not register_card.plausible(square, 85.6 / 54.0)  # no card seen from above is square
+
+
+def test_anchors_in_one_column_place_a_sheared_sheet_by_its_rows():
+    # The map a wrong top side leaves: the sheet's rows slope 14 degrees, its columns stand upright.
+    truth = np.array([[3.5 * np.cos(0.25), 3.5, 80.0], [3.5 * np.sin(0.25), 3.5 * 0.02, 40.0], [0, 0, 1]])
+    mm = np.array([[20.0, 33.0], [20.5, 42.5], [24.0, 90.5], [24.0, 114.5], [24.0, 126.5]])
+    px = register_card._apply(truth, mm)
+    along = truth[:2, 0] / np.linalg.norm(truth[:2, 0])
+    directions = np.repeat(along[None], len(mm), axis=0)
+    fitted = register_card._column_fit(mm, px, directions)
+    corners = np.array([[0, 0], [297, 0], [297, 210], [0, 210]], np.float64)
+    error = np.linalg.norm(register_card._apply(fitted, corners) - register_card._apply(truth, corners), axis=1)
+    assert error.max() < 0.02 * 3.5 * 297  # within 2 % of the sheet's width, from anchors 4 mm apart across it
+    similarity = np.vstack([register_card._similarity_fit(mm, px), [0, 0, 1]])
+    assert np.linalg.norm(register_card._apply(similarity, corners)[1] - register_card._apply(truth, corners)[1]) > 100
+
+
+def test_a_card_filling_an_overexposed_frame_is_read_from_its_print_though_labels_are_lost():
+    # Hard photo 2007 of the front: overexposed, the card's top against white paper, no outline found; the
+    # faint labels 姓名, 性 and 公民 are lost, so its lines are told by what they hold (the number's 18
+    # characters, whose last ink places the card's right side), and its address lines, set tight, are read apart.
+    image, sample = card_photo("id_card_front", 2007, "hard")
+    extraction = extract(image, "auto")
+    assert extraction.kind == "id_card_front"
+    assert extraction.as_json()["fields"] == sample.truth
+
+
+def test_a_licence_half_under_a_sheet_gets_its_credit_code_read_from_where_its_print_puts_it():
+    # Hard photo 1006 of the licence: a sheet over its top, the outline found runs along the sheet; the labels in
+    # its left column place it, their rows giving the slope a similarity would miss.
+    image, sample = card_photo("business_license", 1006, "hard")
+    extraction = extract(image, "auto")
+    assert extraction.fields["credit_code"].value == sample.truth["credit_code"]

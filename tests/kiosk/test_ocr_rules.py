@@ -114,3 +114,13 @@ def test_a_credit_code_with_one_misread_character_is_repaired_only_when_the_repa
     # D for C is no look-alike pair and other repairs pass too: left as read, flagged, never guessed.
     kept = interpret(spec, [Reading("91440101798817705D", 0.95)], {})
     assert kept.value == "91440101798817705D" and kept.flagged
+
+
+def test_a_credit_code_read_a_character_short_gets_its_lost_first_or_last_character_back():
+    from kiosk.ocr import gazetteer
+
+    known = lambda area: gazetteer.district_of_code(area) is not None  # noqa: E731
+    assert rules.credit_code_repairs("14401060533540480", known) == ["914401060533540480"]  # the 9 lost
+    assert rules.credit_code_repairs("91440101MA9FDCAG5", known) == ["91440101MA9FDCAG58"]  # the check lost
+    assert rules.credit_code_repairs("1440101MA9FDCAG58", known) == ["91440101MA9FDCAG58"]
+    assert rules.credit_code_repairs("91440101MA9FDCG58", known) == []  # one lost in the middle: not guessed
