@@ -297,9 +297,14 @@ def _region_words() -> frozenset[str]:
 
 
 def _company_region(name: str) -> str:
-    """A company name whose bracketed place is one character from a Guangdong place name, mended (（厂州） ->
-    （广州）), when one place is that close or one of several clearly looks like it: the registration rules put only
-    a place there. Nothing else in a name is touched: its trade name is free, and 广发 is as good a one as 广州."""
+    """A company name whose bracketed place (（厂州） -> （广州）) or leading city and district (广州市黄城区 ->
+    广州市黄埔区) is one character from a Guangdong place name, mended, when one place is that close or one of
+    several clearly looks like it: the registration rules put only a place there. Nothing else in a name is
+    touched: its trade name is free, and 广发 is as good a one as 广州."""
+    if not name.startswith(_admin_prefixes()):
+        prefix = _one_character_off(name, [p for p in _admin_prefixes() if len(p) >= 5 and p.endswith(("市", "区"))])
+        if prefix:
+            return prefix + name[len(prefix) :]
     start = name.find("（")
     end = name.find("）", start + 1)
     if start < 0 or end < 0:
@@ -307,19 +312,25 @@ def _company_region(name: str) -> str:
     inside = name[start + 1 : end]
     if inside in _region_words():
         return name
+    place = _one_character_off(inside, [w for w in _region_words() if len(w) == len(inside)])
+    return name[: start + 1] + place + name[end:] if place else name
+
+
+def _one_character_off(text: str, words: list[str] | tuple[str, ...]) -> str | None:
+    """The word `text` begins with but for one misread character, when one word is that close, or one of several
+    clearly looks like what was read (厂州 is a character from 广州, 惠州, 潮州 ...: 厂 drawn looks like 广)."""
     close = [
-        w for w in _region_words() if len(w) == len(inside) and sum(a != b for a, b in zip(w, inside, strict=True)) == 1
+        w for w in words if len(text) >= len(w) and sum(a != b for a, b in zip(w, text[: len(w)], strict=True)) == 1
     ]
     if len(close) > 1:
-        # Several places differ from it by one character (厂州: 广州, 惠州, 潮州 ...): the one whose character
-        # looks like the one read, drawn side by side, is what a recogniser mistakes it for.
+
         def drawn_likeness(word: str) -> float:
-            read, meant = next((a, b) for a, b in zip(inside, word, strict=True) if a != b)
+            read, meant = next((a, b) for a, b in zip(text, word, strict=False) if a != b)
             return glyphs.character_likeness(read, meant)
 
         ranked = sorted(close, key=drawn_likeness, reverse=True)
         close = ranked[:1] if drawn_likeness(ranked[0]) - drawn_likeness(ranked[1]) >= 0.1 else []
-    return name[: start + 1] + close[0] + name[end:] if len(close) == 1 else name
+    return close[0] if len(close) == 1 else None
 
 
 def known_surname(name: str) -> bool:
@@ -355,7 +366,50 @@ def _admin_prefixes() -> tuple[str, ...]:
     return tuple(sorted(prefixes, key=len, reverse=True))
 
 
+ADDRESS_LABEL_CHARACTERS = "住址所"  # the labels 住址 (ID card) and 住所 (licence), read into the value
+
+
 def _checked_address(value: str, confidence: float, others: list[str]) -> FieldResult:
+    """An address checked against the Guangdong gazetteer (_checked_district), without its label's characters
+    read into it, and with a street or road a character from one the gazetteer has in that district mended."""
+    start = next((i for i in (1, 2) if value[:i].strip(ADDRESS_LABEL_CHARACTERS) == ""), 0)
+    if start and gazetteer.parse_address(value[start:]) is not None:
+        others, value = [value, *others][:3], value[start:]
+    result = _checked_district(value, confidence, others)
+    parts = gazetteer.parse_address(result.value) if not result.problems else None
+    if parts is None:
+        return result
+    mended = _mended_street_and_road(result.value, parts)
+    if mended == result.value:
+        return result
+    # The gazetteer does not list every street and road: a mended one is shown marked, for the resident to check.
+    why = ["street or road not in the gazetteer as read: mended to the district's own"]
+    return FieldResult(mended, result.confidence * 0.9, why, [result.value, *result.alternatives][:3])
+
+
+def _mended_street_and_road(value: str, parts: gazetteer.AddressParts) -> str:
+    """The address with a street (街道/镇) and a road not in the gazetteer mended onto the district's own one a
+    character away (夏港街通 -> 夏港街道, 光训中路 -> 光谱中路), when one is clearly that close."""
+    key = parts.city + (parts.district or "")
+    at = len(parts.province or "") + len(parts.city) + len(parts.district or "")
+    streets = gazetteer.STREETS.get(key, ())
+    if parts.street not in streets and not parts.known_road:
+        street = _one_character_off(value[at:], streets)
+        mended = value[:at] + street + value[at + len(street) :] if street else value
+        again = gazetteer.parse_address(mended)
+        # A road read right is no misread street (黄埔大道东 is a character from 黄埔街道 too).
+        if again is not None and (again.road or not parts.road):
+            value, parts = mended, again
+    if parts.street:
+        at += len(parts.street)
+    if not parts.known_road:
+        road = _one_character_off(value[at:], gazetteer.ROADS.get(key, ()))
+        if road:
+            value = value[:at] + road + value[at + len(road) :]
+    return value
+
+
+def _checked_district(value: str, confidence: float, others: list[str]) -> FieldResult:
     """An address checked against the Guangdong gazetteer; a misread character in the city or district name is
     mended when exactly one gazetteer name is that close, otherwise the address is flagged."""
     if gazetteer.parse_address(value) is not None:

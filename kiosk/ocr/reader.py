@@ -319,25 +319,31 @@ def _suspect(extraction: Extraction, found: detect.Quad | None) -> bool:
 
 def _registered(image: np.ndarray, extraction: Extraction, found: detect.Quad | None, turn: int) -> Extraction | None:
     """The document read again from its outline as its print places it (kiosk.ocr.register_card), when that
-    outline differs from the one found by more than REGISTERED_MOVE_MM, its checked field read from there passes
-    its rules, and the whole reads better; None otherwise."""
+    outline differs from the one found by more than REGISTERED_MOVE_MM (or the print says it is another kind than
+    the one it was read as), its checked field read from there passes its rules, and the whole reads better;
+    None otherwise."""
     from kiosk.ocr import register_card
 
     kinds = [extraction.kind] if extraction.kind in LAYOUTS else []
     if found is None or "kind_uncertain" in extraction.warnings:
-        kinds += [k for k in CARD_KINDS if k not in kinds]
+        # Any kind its print may say it is (a licence only within an outline: whole, its print is too small).
+        kinds += [k for k in (CARD_KINDS if found is None else KINDS) if k not in kinds]
     upright = None
     if found is not None and turn in (0, 1):
         upright = np.roll(found.points, -2 * turn, axis=0)
     best: tuple[int, np.ndarray, str] | None = None
     for kind in kinds:
-        placed = register_card.register_card(image, upright, kind)
-        if placed is not None and (best is None or placed[1] > best[0]):
-            best = (placed[1], placed[0], kind)
+        views = [upright]
+        if found is not None and kind != extraction.kind:  # the turn was found for another kind: either way up
+            views = [found.points, np.roll(found.points, -2, axis=0)]
+        for view in views:
+            placed = register_card.register_card(image, view, kind)
+            if placed is not None and (best is None or placed[1] > best[0]):
+                best = (placed[1], placed[0], kind)
     if best is None:
         return None
     _, points, kind = best
-    if upright is not None:
+    if upright is not None and kind == extraction.kind:
         scale = float(np.linalg.norm(points[1] - points[0])) / LAYOUTS[kind].width_mm
         if float(np.linalg.norm(points - upright, axis=1).max()) < REGISTERED_MOVE_MM[kind] * scale:
             return None  # the edges found agree with the print: theirs is the sharper outline

@@ -226,3 +226,28 @@ def test_a_company_names_bracketed_place_is_mended_to_the_place_it_looks_like():
     # A trade name is free: 广发 stays, though it is a character from 广州; a real place is left alone.
     assert interpret(spec, [Reading("广发证券有限公司", 0.9)], {}).value == "广发证券有限公司"
     assert interpret(spec, [Reading("凯晟（广州）文化传播有限公司", 0.9)], {}).value == "凯晟（广州）文化传播有限公司"
+
+
+def test_an_address_loses_its_labels_characters_and_gets_its_districts_street_and_road_back():
+    spec = ID_CARD_FRONT.field("address")
+    # 址 of the label 住址 read into the value, and 挂绿路 (a road of 增城区) read 桂绿路.
+    read = interpret(spec, [Reading("址广东省广州市增城区桂绿路271号602房", 0.93)], {})
+    assert read.value == "广东省广州市增城区挂绿路271号602房" and read.flagged  # a mended road is shown marked
+    street = interpret(spec, [Reading("广州市黄埔区夏港街通开发大道348号1407房", 0.93)], {})
+    assert street.value == "广州市黄埔区夏港街道开发大道348号1407房"
+    road = interpret(spec, [Reading("广州市黄埔区光训中路177号9栋", 0.93)], {})
+    assert road.value == "广州市黄埔区光谱中路177号9栋" and "广州市黄埔区光训中路177号9栋" in road.alternatives
+    # 黄埔大道东 is a character from the street 黄埔街道, but a road read right is no misread street.
+    avenue = interpret(spec, [Reading("广东省广州市黄埔区黄埔大道东37号3栋606房", 0.93)], {})
+    assert avenue.value == "广东省广州市黄埔区黄埔大道东37号3栋606房" and not avenue.flagged
+    # A road the gazetteer does not know, and nothing like one it does, is left as read and not marked.
+    other = interpret(spec, [Reading("广州市黄埔区大沙街道新港东路88号501房", 0.93)], {})
+    assert other.value == "广州市黄埔区大沙街道新港东路88号501房" and not other.flagged
+
+
+def test_a_company_name_starting_with_a_misread_district_gets_it_back():
+    spec = BUSINESS_LICENSE.field("name")
+    # 黄城区 is a character from both 黄埔区 and 增城区: 城 drawn looks like 埔, 黄 not like 增.
+    read = interpret(spec, [Reading("广州市黄城区万象智能装备工作室", 0.9)], {})
+    assert read.value == "广州市黄埔区万象智能装备工作室"
+    assert interpret(spec, [Reading("广州华创新材料有限公司", 0.9)], {}).value == "广州华创新材料有限公司"

@@ -170,3 +170,15 @@ def test_a_licence_half_under_a_sheet_gets_its_credit_code_read_from_where_its_p
     image, sample = card_photo("business_license", 1006, "hard")
     extraction = extract(image, "auto")
     assert extraction.fields["credit_code"].value == sample.truth["credit_code"]
+
+
+def test_a_licence_taken_for_a_card_is_read_as_the_licence_its_print_says_it_is():
+    # Hard photo 3002 of the licence: dim, a sheet along its left side; the outline takes in the sheet, and the
+    # landmarks, looked for the wrong way up, say an ID card, unsure. Its print, looked at either way up, is a
+    # licence's: it is registered and read as one.
+    image, sample = card_photo("business_license", 3002, "hard")
+    extraction = extract(image, "auto")
+    assert extraction.kind == "business_license" and "kind_uncertain" not in extraction.warnings
+    fields = extraction.as_json()["fields"]
+    assert fields["credit_code"] == sample.truth["credit_code"] and fields["name"] == sample.truth["name"]
+    assert np.abs(np.array(extraction.corners) - sample.corners).max() < 0.01 * 2592
