@@ -5,8 +5,9 @@
 For each kind (both ID card sides, the business licence) and tier (scan, camera photo, hard photo) it makes n
 photographs with ground truth (kiosk.ocr.synth), reads them with the terminal's reader and with the baselines
 (plain pytesseract, and plain RapidOCR, on the whole image with regular expressions), and prints per-field
-exact-match rates, the all-fields-correct rate per document, seconds per document, and the ID number / credit
-code accuracy wherever the reader's check digit passed. Then, per tier, the reader's rate on photographs with and
+exact-match rates, the all-fields-correct rate per document, seconds per document, the ID number / credit
+code accuracy wherever the reader's check digit passed, and how many wrong (and right) fields the reader marks
+for the resident to check. Then, per tier, the reader's rate on photographs with and
 without motion blur, and how well kiosk.ocr.deblur measured that blur against the kernel the generator used (its
 true length and direction, from the kernel itself: the generator draws a line between whole pixels).
 """
@@ -78,14 +79,20 @@ class Tally:
         self.documents: list[bool] = []
         self.seconds: list[float] = []
         self.checked: list[bool] = []  # ID number / credit code right, among those whose check digit passed
+        self.marked: list[tuple[bool, bool]] = []  # per field: (read right, marked for the resident to check)
         # Per document: (true kernel length, angle) or None when held still; the measurement; its fields right.
         self.motion: list[tuple[tuple[float, float] | None, deblur.MotionBlur | None, list[bool]]] = []
 
-    def add(self, kind: str, truth: dict[str, str], read: dict[str, str], seconds: float) -> list[bool]:
-        """One document's result; returns which fields were right."""
+    def add(
+        self, kind: str, truth: dict[str, str], read: dict[str, str], seconds: float, flagged: set[str] | None = None
+    ) -> list[bool]:
+        """One document's result (`flagged`: the fields the review screen marks, for the reader); returns which
+        fields were right."""
         right = [read.get(name, "") == truth[name] for name in REPORTED_FIELDS[kind]]
         for name, ok in zip(REPORTED_FIELDS[kind], right, strict=True):
             self.fields[name].append(ok)
+            if flagged is not None:
+                self.marked.append((ok, name in flagged))
         self.documents.append(all(right))
         self.seconds.append(seconds)
         return right
@@ -113,9 +120,12 @@ def run(kinds: list[str], tiers: list[str], n: int, seed: int, baselines: bool) 
                 started = time.perf_counter()
                 extraction = extract(image, "auto")
                 took = time.perf_counter() - started
-                read = extraction.as_json()["fields"] if extraction.kind == kind else {}
+                output = extraction.as_json()
+                read = output["fields"] if extraction.kind == kind else {}
+                # Read as another kind, every field is the resident's to give (the screen says it is the wrong one).
+                flagged = set(output["flagged"]) if extraction.kind == kind else set(REPORTED_FIELDS[kind])
                 tally = results[("reader", kind, tier)]
-                right = tally.add(kind, sample.truth, read, took)
+                right = tally.add(kind, sample.truth, read, took, flagged)
                 # The measurement the reader made (again, outside the timing), inside the outline it found.
                 found = np.array(extraction.corners, np.float32) if extraction.corners else None
                 measured = deblur.measure_motion(image, found) if found is not None else None
@@ -169,6 +179,14 @@ def report(results: dict, kinds: list[str], tiers: list[str]) -> None:
             elif base:
                 line += f"; {method} 0.000"
         print(line)
+    print("\nmarked for the resident to check on the review screen (reader):")
+    for tier in tiers:
+        marks = [m for kind in kinds for m in results[("reader", kind, tier)].marked]
+        wrong = [flag for ok, flag in marks if not ok]
+        right = [flag for ok, flag in marks if ok]
+        print(
+            f"  {tier:<7} wrong fields marked {sum(wrong)}/{len(wrong)}; right fields marked {sum(right)}/{len(right)}"
+        )
     report_motion(results, kinds, tiers)
     all_seconds = [s for (m, _, _), t in results.items() if m == "reader" for s in t.seconds]
     print(f"\nreader median {statistics.median(all_seconds):.2f} s per document ({len(all_seconds)} documents)")

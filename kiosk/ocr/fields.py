@@ -7,6 +7,8 @@ breaks a rule, the other engine's reading and the per-character alternatives com
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -243,9 +245,8 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
                 return FieldResult(f"{split[0]}|{split[1]}", conf, problems, others)
         return FieldResult(best_text, best_conf * 0.5, ["not a validity period"], others)
     if spec.charset == "date":
-        value, conf, problems = rules.choose(
-            [(rules.normalise_date(t) or "", c) for t, c in candidates], lambda d: [] if d else ["not a date"]
-        )
+        dates = [(rules.normalise_date(t) or "", c) for t, c in candidates]
+        value, conf, problems = rules.choose(dates, _date_problems)
         return FieldResult(value, conf, problems, others)
     # Free text: CJK names, addresses, company names. Spaces are artefacts of the recogniser, not the print.
     # Digits and Latin letters are printed half-width, brackets full-width (as Chinese typesetting has them);
@@ -280,9 +281,37 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
         return _person_name(value, best_conf, candidates, others)
     if spec.name == "name":
         mended = _company_region(value)
-        if mended != value:
-            return FieldResult(mended, best_conf * 0.9, [], [value, *others][:3])
+        alternatives = [value, *others][:3] if mended != value else others
+        confidence = best_conf * (0.9 if mended != value else 1.0)
+        return FieldResult(mended, confidence, company_name_problems(mended), alternatives)
     return FieldResult(value, best_conf, [], others)
+
+
+def _date_problems(value: str) -> list[str]:
+    """Why a birth or establishment date as read cannot be right: none read, or a day yet to come."""
+    if not value:
+        return ["not a date"]
+    if value > dt.date.today().isoformat():
+        return ["a date in the future"]
+    return []
+
+
+# How a registered name ends: its organisation form (the 2019 licence's names, the forms the registration rules
+# allow for companies, partnerships, sole proprietorships and individual businesses).
+ORGANISATION_FORMS = (
+    "有限公司", "有限责任公司", "分公司", "合伙企业", "（有限合伙）", "（普通合伙）", "个人独资企业", "合作社",
+    "事务所", "工作室", "中心", "商行", "经营部", "门市部", "店", "厂", "场", "馆", "社", "院", "部",
+)  # fmt: skip
+
+
+def company_name_problems(name: str) -> list[str]:
+    """Why a company name as read cannot be right: it must end with an organisation form (有限公司, 合伙企业 ...)
+    and hold only Chinese characters, Latin letters, digits, brackets and the enumeration comma."""
+    if re.search(r"[^\u4e00-\u9fffA-Za-z0-9（）、·]", name):
+        return ["characters no registered name holds"]
+    if not name.endswith(ORGANISATION_FORMS):
+        return ["does not end with an organisation form (有限公司, 合伙企业 ...)"]
+    return []
 
 
 @lru_cache(maxsize=1)
@@ -413,7 +442,10 @@ def _checked_district(value: str, confidence: float, others: list[str]) -> Field
     """An address checked against the Guangdong gazetteer; a misread character in the city or district name is
     mended when exactly one gazetteer name is that close, otherwise the address is flagged."""
     if gazetteer.parse_address(value) is not None:
-        return FieldResult(value, confidence, [], others)
+        # An address ends with its house, building or room (号, 栋, 房, 室 ...), never a bare number: one that does
+        # has lost its last character at the crop's edge.
+        lost = ["ends in a bare number: its last character may be lost"] if value[-1:].isdigit() else []
+        return FieldResult(value, confidence, lost, others)
     # The line's first character lost at the crop's edge (东省广州市... for 广东省广州市...): put it back when the
     # rest starts exactly as a gazetteer name does.
     for prefix in _admin_prefixes():

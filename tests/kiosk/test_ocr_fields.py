@@ -251,3 +251,22 @@ def test_a_company_name_starting_with_a_misread_district_gets_it_back():
     read = interpret(spec, [Reading("广州市黄城区万象智能装备工作室", 0.9)], {})
     assert read.value == "广州市黄埔区万象智能装备工作室"
     assert interpret(spec, [Reading("广州华创新材料有限公司", 0.9)], {}).value == "广州华创新材料有限公司"
+
+
+def test_readings_no_registered_name_date_or_address_could_be_are_marked():
+    name = BUSINESS_LICENSE.field("name")
+    for garbled in ("广儿下这穆鱼新会履全会《误笋会娄）", "入老SHE7全，生计有二全放", "广州南下下区万象慷变革备王作究"):
+        assert interpret(name, [Reading(garbled, 0.9)], {}).flagged, garbled
+    for real in ("广州恒达新材料合伙企业（有限合伙）", "广州市黄埔区万象智能装备工作室", "广州粤信智能装备股份有限公司"):
+        assert not interpret(name, [Reading(real, 0.95)], {}).flagged, real
+    established = BUSINESS_LICENSE.field("established_date")
+    future = interpret(established, [Reading("3023年08月09日", 0.95)], {})
+    assert future.flagged and future.problems == ["a date in the future"]
+    # Among the recognisers' readings, one that is a possible date is taken over one that is not.
+    assert interpret(established, [Reading("3023年08月09日", 0.95), Reading("2023年08月09日", 0.6)], {}).value == (
+        "2023-08-09"
+    )
+    address = ID_CARD_FRONT.field("address")
+    cut = interpret(address, [Reading("广东省广州市黄埔区永和街道永顺大道138号1807", 0.99)], {})
+    assert cut.flagged and "bare number" in cut.problems[0]
+    assert not interpret(address, [Reading("广东省广州市黄埔区永和街道永顺大道138号1807房", 0.99)], {}).flagged
