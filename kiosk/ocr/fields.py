@@ -278,7 +278,7 @@ def interpret(spec: FieldSpec, readings, context: dict[str, str], line: np.ndarr
                 return FieldResult(other, min(conf, 0.79), why, [value, *others][:3])
         return FieldResult(value, best_conf * 0.7, ["not a registered company type"], [canonical, *others][:3])
     if spec.name == "legal_representative" or (spec.name == "name" and spec.charset == "cjk"):
-        return _person_name(value, best_conf, candidates, others)
+        return _person_name(value, best_conf, candidates, others, line)
     if spec.name == "name":
         mended = _company_region(value)
         alternatives = [value, *others][:3] if mended != value else others
@@ -367,12 +367,31 @@ def known_surname(name: str) -> bool:
     return name[:2] in COMPOUND_SURNAMES or (name[:1] in SURNAMES and len(name) >= 2)
 
 
-def _person_name(value: str, confidence: float, candidates: list[tuple[str, float]], others: list[str]) -> FieldResult:
+def _person_name(
+    value: str,
+    confidence: float,
+    candidates: list[tuple[str, float]],
+    others: list[str],
+    line: np.ndarray | None = None,
+) -> FieldResult:
     """A person's name, whose first character should be a surname: a best reading that starts otherwise gives way
     to the most confident of the recognisers' other readings that is a name (two to four Chinese characters) and
     starts with one, marked for the resident to check; with none, it stays, marked. A surname outside the
-    vocabulary is rare, never impossible, so nothing is corrected unmarked."""
+    vocabulary is rare, never impossible, so nothing is corrected unmarked. A recogniser's runner-up a character
+    away that the printed `line` clearly looks more like, drawn, is taken, marked (佘 read 余: the model, trained on
+    running text, prefers the common character)."""
     if known_surname(value):
+        rivals = [
+            text
+            for text, _ in sorted(candidates, key=lambda c: -c[1])
+            if len(text) == len(value) and sum(a != b for a, b in zip(text, value, strict=True)) == 1
+        ]
+        rivals = [t for t in dict.fromkeys(rivals) if known_surname(t)][:3]
+        # Only a clean print is drawn against (a blurred or glared line's characters look like anything).
+        drawn = glyphs.closest(line, [value, *rivals], least=0.8) if rivals and line is not None else None
+        if drawn is not None and drawn != value:
+            why = [f"read as {value}; drawn, the print looks like {drawn}"]
+            return FieldResult(drawn, min(confidence, 0.79), why, [value, *others][:3])
         return FieldResult(value, confidence, [], others)
     named = [
         (text, conf)

@@ -57,15 +57,17 @@ def _cells_likeness(line: np.ndarray, word: str, where: list[int]) -> float:
     return float(np.mean([likeness(cell, word[i]) for cell, i in zip(cells, where, strict=True)]))
 
 
-def closest(line: np.ndarray, words: list[str], margin: float = 0.04) -> str | None:
-    """The word the line looks most like, if it wins by `margin`; None when the drawing cannot tell. Words of one
-    length are compared only where they differ (仡佬 / 仫佬: the first character), so what they share does not
-    dilute the difference."""
+def closest(line: np.ndarray, words: list[str], margin: float = 0.04, least: float = -1.0) -> str | None:
+    """The word the line looks most like, if it wins by `margin` and looks like it at least `least`; None when the
+    drawing cannot tell. Words of one length are compared only where they differ (仡佬 / 仫佬: the first
+    character), so what they share does not dilute the difference."""
     if len({len(w) for w in words}) == 1 and len(words) > 1:
         where = [i for i in range(len(words[0])) if len({w[i] for w in words}) > 1]
         scored = sorted(((_cells_likeness(line, w, where), w) for w in words), reverse=True)
     else:
         scored = sorted(((likeness(line, w), w) for w in words), reverse=True)
+    if scored[0][0] < least:
+        return None
     if len(scored) == 1 or scored[0][0] - scored[1][0] >= margin:
         return scored[0][1]
     return None

@@ -270,3 +270,17 @@ def test_readings_no_registered_name_date_or_address_could_be_are_marked():
     cut = interpret(address, [Reading("广东省广州市黄埔区永和街道永顺大道138号1807", 0.99)], {})
     assert cut.flagged and "bare number" in cut.problems[0]
     assert not interpret(address, [Reading("广东省广州市黄埔区永和街道永顺大道138号1807房", 0.99)], {}).flagged
+
+
+def test_a_name_the_print_looks_unlike_as_read_takes_the_recognisers_runner_up_it_looks_like():
+    spec = ID_CARD_FRONT.field("name")
+    readings = [Reading("余建天", 0.95), Reading("佘建天", 0.5)]  # the model prefers the common character
+    drawn = interpret(spec, readings, {}, serif_line("佘建天"))
+    assert drawn.value == "佘建天" and drawn.flagged and "余建天" in drawn.alternatives
+    kept = interpret(spec, readings, {}, serif_line("余建天"))
+    assert kept.value == "余建天" and not kept.flagged
+    # A line too blurred to look much like either is not drawn against.
+    blurred = cv2.GaussianBlur(serif_line("佘建天"), (0, 0), 6)
+    assert interpret(spec, readings, {}, blurred).value == "余建天"
+    # Without the runner-up among the readings nothing is drawn: rules only choose among what was read.
+    assert interpret(spec, [Reading("余建天", 0.95)], {}, serif_line("佘建天")).value == "余建天"
