@@ -1265,7 +1265,7 @@
         <translation>Done, finish</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/confirm.py" line="287" />
+        <location filename="../../ui/screens/confirm.py" line="288" />
         <source>申请已提交，请取走回执。回执上有办件编号和查询二维码</source>
         <translation>Your application is submitted. Please take the receipt: it has the tracking number and a QR code</translation>
     </message>
@@ -2103,62 +2103,62 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>事项查询</source>
         <translation>Find a service</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>证件识别</source>
         <translation>Read a document</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>核对信息</source>
         <translation>Check the details</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>身份核验</source>
         <translation>Identity check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>网上服务</source>
         <translation>Online services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>技术人员入口</source>
         <translation>Technician access</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>终端诊断</source>
         <translation>Terminal diagnostics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>办件查询</source>
         <translation>Track an application</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>预约上门</source>
         <translation>Home pickup</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>正在打印，请稍候……</source>
         <translation>Printing, please wait…</translation>
     </message>
@@ -2553,24 +2553,24 @@
 <context>
     <name>PortalView</name>
     <message>
-        <location filename="../../ui/portal.py" line="138" />
+        <location filename="../../ui/portal.py" line="171" />
         <source>返回首页</source>
         <translation>⌂ Home</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="143" />
+        <location filename="../../ui/portal.py" line="176" />
         <source>上一页</source>
         <translation>‹ Back</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="191" />
-        <location filename="../../ui/portal.py" line="268" />
-        <location filename="../../ui/portal.py" line="272" />
+        <location filename="../../ui/portal.py" line="233" />
+        <location filename="../../ui/portal.py" line="327" />
+        <location filename="../../ui/portal.py" line="331" />
         <source>该网页不在本服务范围内</source>
         <translation>This page is outside this service</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="264" />
+        <location filename="../../ui/portal.py" line="323" />
         <source>本机不提供文件下载</source>
         <translation>Downloads are not available on this terminal</translation>
     </message>
@@ -2724,86 +2724,116 @@
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="234" />
+        <source>日期不能晚于今天</source>
+        <translation>the date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="235" />
+        <source>有形近的字</source>
+        <translation>a character may be one that looks like it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="236" />
+        <source>姓氏不常见</source>
+        <translation>an unusual surname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="237" />
+        <source>街道或道路名已按地名库更正</source>
+        <translation>the street or road was corrected from the list of places</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="238" />
+        <source>地址末尾可能缺字</source>
+        <translation>the end of the address may be missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="239" />
+        <source>名称应以“有限公司”等组织形式结尾</source>
+        <translation>a company's name ends with its form, such as 有限公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="240" />
         <source>可能读错</source>
         <translation>it may be read wrongly</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="239" />
+        <location filename="../../ui/screens/review.py" line="245" />
         <source>这是证件的另一面，请翻过来后重拍</source>
         <translation>This is the other side of the card: turn it over and take the picture again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="240" />
+        <location filename="../../ui/screens/review.py" line="246" />
         <source>这可能不是要求的证件，请检查后重拍</source>
         <translation>This may not be the document asked for. Please check and take the picture again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="241" />
+        <location filename="../../ui/screens/review.py" line="247" />
         <source>这看起来是复印件，请使用证件原件</source>
         <translation>This looks like a photocopy. Please use the original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="242" />
+        <location filename="../../ui/screens/review.py" line="248" />
         <source>这看起来是屏幕上的照片，请使用证件原件</source>
         <translation>This looks like a picture on a screen. Please use the original</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="243" />
+        <location filename="../../ui/screens/review.py" line="249" />
         <source>证件有反光，部分文字可能没读准，请仔细核对</source>
         <translation>Glare on the document: some text may be read wrongly, please check carefully</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="244" />
+        <location filename="../../ui/screens/review.py" line="250" />
         <source>照片有些模糊，请仔细核对，或者重拍</source>
         <translation>The picture is a little blurred: please check carefully, or take it again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="245" />
+        <location filename="../../ui/screens/review.py" line="251" />
         <source>照片偏暗，请仔细核对，或者重拍</source>
         <translation>The picture is dark: please check carefully, or take it again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="246" />
+        <location filename="../../ui/screens/review.py" line="252" />
         <source>照片过亮，请仔细核对，或者重拍</source>
         <translation>The picture is too bright: please check carefully, or take it again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="251" />
+        <location filename="../../ui/screens/review.py" line="257" />
         <source>请核对识别结果</source>
         <translation>Please check what was read</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="252" />
+        <location filename="../../ui/screens/review.py" line="258" />
         <source>标有 ⚠ 的项目请逐一核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>Check each item marked ⚠: press "Correct" if it is right, or press the text to change it</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="253" />
+        <location filename="../../ui/screens/review.py" line="259" />
         <source>重拍</source>
         <translation>Take again</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="254" />
+        <location filename="../../ui/screens/review.py" line="260" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="255" />
+        <location filename="../../ui/screens/review.py" line="261" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="256" />
+        <location filename="../../ui/screens/review.py" line="262" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="257" />
+        <location filename="../../ui/screens/review.py" line="263" />
         <source>也可能是（点一下即可选用）：</source>
         <translation>It may also be (press one to use it):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="266" />
+        <location filename="../../ui/screens/review.py" line="272" />
         <source>请核对识别结果。有 %n 项需要核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>
             <numerusform>Please check what was read. %n item needs checking: press "Correct" if it is right, or press the text to change it</numerusform>
@@ -2811,58 +2841,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="267" />
+        <location filename="../../ui/screens/review.py" line="273" />
         <source>请核对识别结果，没有问题就点“确认”</source>
         <translation>Please check what was read, then press "Confirm"</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="300" />
+        <location filename="../../ui/screens/review.py" line="306" />
         <source>请核对：%1</source>
         <translation>Please check: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="318" />
+        <location filename="../../ui/screens/review.py" line="324" />
         <source>请看照片是否完整、清楚，再点“确认”；不清楚就重拍</source>
         <translation>Check that the photo is complete and sharp, then tap Confirm; retake it if not</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="384" />
+        <location filename="../../ui/screens/review.py" line="390" />
         <source>修改：%1</source>
         <translation>Change: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="385" />
+        <location filename="../../ui/screens/review.py" line="391" />
         <source>识别结果：%1</source>
         <translation>Read as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="301" />
+        <location filename="../../ui/screens/review.py" line="307" />
         <source>已核对</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="302" />
+        <location filename="../../ui/screens/review.py" line="308" />
         <source>已修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="307" />
-        <location filename="../../ui/screens/review.py" line="385" />
+        <location filename="../../ui/screens/review.py" line="313" />
+        <location filename="../../ui/screens/review.py" line="391" />
         <source>（没有读出）</source>
         <translation>(nothing read)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="309" />
+        <location filename="../../ui/screens/review.py" line="315" />
         <source>正确</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="310" />
+        <location filename="../../ui/screens/review.py" line="316" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="322" />
+        <location filename="../../ui/screens/review.py" line="328" />
         <source>还有 %n 项需要核对</source>
         <translation>
             <numerusform>%n item still to check</numerusform>
@@ -2870,7 +2900,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="324" />
+        <location filename="../../ui/screens/review.py" line="330" />
         <source>都核对好了，请点“确认”</source>
         <translation>All checked: please press "Confirm"</translation>
     </message>
@@ -3388,32 +3418,32 @@
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="164" />
-        <location filename="../../ui/widgets/keyboard.py" line="429" />
+        <location filename="../../ui/widgets/keyboard.py" line="193" />
+        <location filename="../../ui/widgets/keyboard.py" line="517" />
         <source>更多 ▶</source>
         <translation>More ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="177" />
-        <location filename="../../ui/widgets/keyboard.py" line="428" />
+        <location filename="../../ui/widgets/keyboard.py" line="206" />
+        <location filename="../../ui/widgets/keyboard.py" line="516" />
         <source>切换输入方式：拼音、字母、数字</source>
         <translation>Switch input: pinyin, letters, digits</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="179" />
-        <location filename="../../ui/widgets/keyboard.py" line="425" />
+        <location filename="../../ui/widgets/keyboard.py" line="208" />
+        <location filename="../../ui/widgets/keyboard.py" line="512" />
         <source>空格</source>
         <translation>Space</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="181" />
-        <location filename="../../ui/widgets/keyboard.py" line="426" />
+        <location filename="../../ui/widgets/keyboard.py" line="210" />
+        <location filename="../../ui/widgets/keyboard.py" line="513" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="183" />
-        <location filename="../../ui/widgets/keyboard.py" line="427" />
+        <location filename="../../ui/widgets/keyboard.py" line="212" />
+        <location filename="../../ui/widgets/keyboard.py" line="514" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -3429,32 +3459,32 @@
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="404" />
+        <location filename="../../ui/widgets/keyboard.py" line="491" />
         <source>输入拼音，点选汉字</source>
         <translation>Type pinyin, then tap a character</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="407" />
+        <location filename="../../ui/widgets/keyboard.py" line="494" />
         <source>词库准备中，字母直接输入</source>
         <translation>Dictionary loading: letters go straight in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="410" />
+        <location filename="../../ui/widgets/keyboard.py" line="497" />
         <source>字母、数字直接输入</source>
         <translation>Letters and digits go straight in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="433" />
+        <location filename="../../ui/widgets/keyboard.py" line="527" />
         <source>拼音</source>
         <translation>Pinyin</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="433" />
+        <location filename="../../ui/widgets/keyboard.py" line="527" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="433" />
+        <location filename="../../ui/widgets/keyboard.py" line="527" />
         <source>123</source>
         <translation>123</translation>
     </message>

@@ -1261,7 +1261,7 @@
         <translation>完成，退出</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/confirm.py" line="287" />
+        <location filename="../../ui/screens/confirm.py" line="288" />
         <source>申请已提交，请取走回执。回执上有办件编号和查询二维码</source>
         <translation>申請已提交，請取走回執。回執上有辦件編號和查詢二維碼</translation>
     </message>
@@ -2096,62 +2096,62 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>首页</source>
         <translation>首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>事项查询</source>
         <translation>事項查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>办事指南</source>
         <translation>辦事指南</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>证件识别</source>
         <translation>證件識別</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>核对信息</source>
         <translation>核對信息</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>身份核验</source>
         <translation>身份核驗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>网上服务</source>
         <translation>網上服務</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>技术人员入口</source>
         <translation>技術人員入口</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>终端诊断</source>
         <translation>終端診斷</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>办件查询</source>
         <translation>辦件查詢</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>预约上门</source>
         <translation>預約上門</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>正在打印，请稍候……</source>
         <translation>正在打印，請稍候……</translation>
     </message>
@@ -2545,24 +2545,24 @@
 <context>
     <name>PortalView</name>
     <message>
-        <location filename="../../ui/portal.py" line="138" />
+        <location filename="../../ui/portal.py" line="171" />
         <source>返回首页</source>
         <translation>返回首頁</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="143" />
+        <location filename="../../ui/portal.py" line="176" />
         <source>上一页</source>
         <translation>上一頁</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="191" />
-        <location filename="../../ui/portal.py" line="268" />
-        <location filename="../../ui/portal.py" line="272" />
+        <location filename="../../ui/portal.py" line="233" />
+        <location filename="../../ui/portal.py" line="327" />
+        <location filename="../../ui/portal.py" line="331" />
         <source>该网页不在本服务范围内</source>
         <translation>該網頁不在本服務範圍內</translation>
     </message>
     <message>
-        <location filename="../../ui/portal.py" line="264" />
+        <location filename="../../ui/portal.py" line="323" />
         <source>本机不提供文件下载</source>
         <translation>本機不提供文件下載</translation>
     </message>
@@ -2716,151 +2716,181 @@
     </message>
     <message>
         <location filename="../../ui/screens/review.py" line="234" />
+        <source>日期不能晚于今天</source>
+        <translation>日期不能晚於今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="235" />
+        <source>有形近的字</source>
+        <translation>有形近的字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="236" />
+        <source>姓氏不常见</source>
+        <translation>姓氏不常見</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="237" />
+        <source>街道或道路名已按地名库更正</source>
+        <translation>街道或道路名已按地名庫更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="238" />
+        <source>地址末尾可能缺字</source>
+        <translation>地址末尾可能缺字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="239" />
+        <source>名称应以“有限公司”等组织形式结尾</source>
+        <translation>名稱應以「有限公司」等組織形式結尾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/review.py" line="240" />
         <source>可能读错</source>
         <translation>可能讀錯</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="239" />
+        <location filename="../../ui/screens/review.py" line="245" />
         <source>这是证件的另一面，请翻过来后重拍</source>
         <translation>這是證件的另一面，請翻過來後重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="240" />
+        <location filename="../../ui/screens/review.py" line="246" />
         <source>这可能不是要求的证件，请检查后重拍</source>
         <translation>這可能不是要求的證件，請檢查後重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="241" />
+        <location filename="../../ui/screens/review.py" line="247" />
         <source>这看起来是复印件，请使用证件原件</source>
         <translation>這看起來是複印件，請使用證件原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="242" />
+        <location filename="../../ui/screens/review.py" line="248" />
         <source>这看起来是屏幕上的照片，请使用证件原件</source>
         <translation>這看起來是屏幕上的照片，請使用證件原件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="243" />
+        <location filename="../../ui/screens/review.py" line="249" />
         <source>证件有反光，部分文字可能没读准，请仔细核对</source>
         <translation>證件有反光，部分文字可能沒讀準，請仔細核對</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="244" />
+        <location filename="../../ui/screens/review.py" line="250" />
         <source>照片有些模糊，请仔细核对，或者重拍</source>
         <translation>照片有些模糊，請仔細核對，或者重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="245" />
+        <location filename="../../ui/screens/review.py" line="251" />
         <source>照片偏暗，请仔细核对，或者重拍</source>
         <translation>照片偏暗，請仔細核對，或者重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="246" />
+        <location filename="../../ui/screens/review.py" line="252" />
         <source>照片过亮，请仔细核对，或者重拍</source>
         <translation>照片過亮，請仔細核對，或者重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="251" />
+        <location filename="../../ui/screens/review.py" line="257" />
         <source>请核对识别结果</source>
         <translation>請核對識別結果</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="252" />
+        <location filename="../../ui/screens/review.py" line="258" />
         <source>标有 ⚠ 的项目请逐一核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>標有 ⚠ 的項目請逐一核對：內容正確就點“正確”，不對就點內容修改</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="253" />
+        <location filename="../../ui/screens/review.py" line="259" />
         <source>重拍</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="254" />
+        <location filename="../../ui/screens/review.py" line="260" />
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="255" />
+        <location filename="../../ui/screens/review.py" line="261" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="256" />
+        <location filename="../../ui/screens/review.py" line="262" />
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="257" />
+        <location filename="../../ui/screens/review.py" line="263" />
         <source>也可能是（点一下即可选用）：</source>
         <translation>也可能是（點一下即可選用）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="266" />
+        <location filename="../../ui/screens/review.py" line="272" />
         <source>请核对识别结果。有 %n 项需要核对：内容正确就点“正确”，不对就点内容修改</source>
         <translation>
             <numerusform>請核對識別結果。有 %n 項需要核對：內容正確就點“正確”，不對就點內容修改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="267" />
+        <location filename="../../ui/screens/review.py" line="273" />
         <source>请核对识别结果，没有问题就点“确认”</source>
         <translation>請核對識別結果，沒有問題就點“確認”</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="300" />
+        <location filename="../../ui/screens/review.py" line="306" />
         <source>请核对：%1</source>
         <translation>請核對：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="318" />
+        <location filename="../../ui/screens/review.py" line="324" />
         <source>请看照片是否完整、清楚，再点“确认”；不清楚就重拍</source>
         <translation>請看照片是否完整、清楚，再點“確認”；不清楚就重拍</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="384" />
+        <location filename="../../ui/screens/review.py" line="390" />
         <source>修改：%1</source>
         <translation>修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="385" />
+        <location filename="../../ui/screens/review.py" line="391" />
         <source>识别结果：%1</source>
         <translation>識別結果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="301" />
+        <location filename="../../ui/screens/review.py" line="307" />
         <source>已核对</source>
         <translation>已核對</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="302" />
+        <location filename="../../ui/screens/review.py" line="308" />
         <source>已修改</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="307" />
-        <location filename="../../ui/screens/review.py" line="385" />
+        <location filename="../../ui/screens/review.py" line="313" />
+        <location filename="../../ui/screens/review.py" line="391" />
         <source>（没有读出）</source>
         <translation>（沒有讀出）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="309" />
+        <location filename="../../ui/screens/review.py" line="315" />
         <source>正确</source>
         <translation>正確</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="310" />
+        <location filename="../../ui/screens/review.py" line="316" />
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/review.py" line="322" />
+        <location filename="../../ui/screens/review.py" line="328" />
         <source>还有 %n 项需要核对</source>
         <translation>
             <numerusform>還有 %n 項需要核對</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/review.py" line="324" />
+        <location filename="../../ui/screens/review.py" line="330" />
         <source>都核对好了，请点“确认”</source>
         <translation>都核對好了，請點“確認”</translation>
     </message>
@@ -3376,32 +3406,32 @@
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="164" />
-        <location filename="../../ui/widgets/keyboard.py" line="429" />
+        <location filename="../../ui/widgets/keyboard.py" line="193" />
+        <location filename="../../ui/widgets/keyboard.py" line="517" />
         <source>更多 ▶</source>
         <translation>更多 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="177" />
-        <location filename="../../ui/widgets/keyboard.py" line="428" />
+        <location filename="../../ui/widgets/keyboard.py" line="206" />
+        <location filename="../../ui/widgets/keyboard.py" line="516" />
         <source>切换输入方式：拼音、字母、数字</source>
         <translation>切換輸入方式：拼音、字母、數字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="179" />
-        <location filename="../../ui/widgets/keyboard.py" line="425" />
+        <location filename="../../ui/widgets/keyboard.py" line="208" />
+        <location filename="../../ui/widgets/keyboard.py" line="512" />
         <source>空格</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="181" />
-        <location filename="../../ui/widgets/keyboard.py" line="426" />
+        <location filename="../../ui/widgets/keyboard.py" line="210" />
+        <location filename="../../ui/widgets/keyboard.py" line="513" />
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="183" />
-        <location filename="../../ui/widgets/keyboard.py" line="427" />
+        <location filename="../../ui/widgets/keyboard.py" line="212" />
+        <location filename="../../ui/widgets/keyboard.py" line="514" />
         <source>清空</source>
         <translation>清空</translation>
     </message>
@@ -3417,32 +3447,32 @@
         <translation>換行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="404" />
+        <location filename="../../ui/widgets/keyboard.py" line="491" />
         <source>输入拼音，点选汉字</source>
         <translation>輸入拼音，點選漢字</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="407" />
+        <location filename="../../ui/widgets/keyboard.py" line="494" />
         <source>词库准备中，字母直接输入</source>
         <translation>詞庫準備中，字母直接輸入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="410" />
+        <location filename="../../ui/widgets/keyboard.py" line="497" />
         <source>字母、数字直接输入</source>
         <translation>字母、數字直接輸入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="433" />
+        <location filename="../../ui/widgets/keyboard.py" line="527" />
         <source>拼音</source>
         <translation>拼音</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="433" />
+        <location filename="../../ui/widgets/keyboard.py" line="527" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/keyboard.py" line="433" />
+        <location filename="../../ui/widgets/keyboard.py" line="527" />
         <source>123</source>
         <translation>123</translation>
     </message>

@@ -45,6 +45,13 @@ REASONS = (
     ("validity", "validity"),
     ("长期", "validity"),
     ("not a date", "not_date"),
+    ("a date in the future", "future_date"),
+    ("drawn, the print looks like", "look_alike"),
+    ("surname", "surname"),
+    ("street or road", "street_road"),
+    ("bare number", "address_cut"),
+    ("organisation form", "company_name"),
+    ("no registered name holds", "company_name"),
 )
 DATE_FIELDS = {"birth_date", "valid_from", "established_date"}
 

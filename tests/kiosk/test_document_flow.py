@@ -136,6 +136,23 @@ def test_reason_codes_and_checks():
     assert reason_code(["sex digit differs from the printed sex"], "x", 0.9) == "sex_mismatch"
     assert reason_code([], "x", 0.5) == "unsure"
     assert reason_code([], "x", 0.95) == ""
+    # The reader's newer problems, each with its own words on the review screen (the exact texts it produces).
+    from kiosk.ocr.engines import Reading
+    from kiosk.ocr.fields import interpret
+    from kiosk.ocr.layouts import BUSINESS_LICENSE
+
+    expected = {
+        ("established_date", "3023年08月09日"): "future_date",
+        ("name", "入老SHE7全，生计有二全放"): "company_name",
+        ("name", "广州南下下区万象慷变革备王作究"): "company_name",
+        ("legal_representative", "使太儿"): "surname",
+        ("address", "广州市黄埔区光训中路177号9栋"): "street_road",
+        ("address", "广州市黄埔区光谱中路177号"): "",
+        ("address", "广州市黄埔区光谱中路177号1807"): "address_cut",
+    }
+    for (field, text), code in expected.items():
+        result = interpret(BUSINESS_LICENSE.field(field), [Reading(text, 0.95)], {})
+        assert reason_code(result.problems, result.value, result.confidence) == code, (field, text, result)
     assert check_value("business_license", "credit_code", "91440101MA5CXXXX00")[1] == "credit_code"
     assert check_value("id_card_back", "valid_until", "长期") == ("长期", "")
 

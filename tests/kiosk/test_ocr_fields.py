@@ -257,7 +257,11 @@ def test_readings_no_registered_name_date_or_address_could_be_are_marked():
     name = BUSINESS_LICENSE.field("name")
     for garbled in ("广儿下这穆鱼新会履全会《误笋会娄）", "入老SHE7全，生计有二全放", "广州南下下区万象慷变革备王作究"):
         assert interpret(name, [Reading(garbled, 0.9)], {}).flagged, garbled
-    for real in ("广州恒达新材料合伙企业（有限合伙）", "广州市黄埔区万象智能装备工作室", "广州粤信智能装备股份有限公司"):
+    for real in (
+        "广州恒达新材料合伙企业（有限合伙）",
+        "广州市黄埔区万象智能装备工作室",
+        "广州粤信智能装备股份有限公司",
+    ):
         assert not interpret(name, [Reading(real, 0.95)], {}).flagged, real
     established = BUSINESS_LICENSE.field("established_date")
     future = interpret(established, [Reading("3023年08月09日", 0.95)], {})

@@ -231,6 +231,12 @@ class ReviewScreen(ScreenBase):
             "not_date": self.tr("不是有效的日期，请按 1980-01-31 的格式填写"),
             "validity": self.tr("有效期限不符合规定"),
             "rule": self.tr("内容不符合证件的编排规则"),
+            "future_date": self.tr("日期不能晚于今天"),
+            "look_alike": self.tr("有形近的字"),
+            "surname": self.tr("姓氏不常见"),
+            "street_road": self.tr("街道或道路名已按地名库更正"),
+            "address_cut": self.tr("地址末尾可能缺字"),
+            "company_name": self.tr("名称应以“有限公司”等组织形式结尾"),
         }.get(code, self.tr("可能读错"))
 
     def warning_text(self, code: str) -> str:
