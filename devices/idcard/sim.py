@@ -10,7 +10,6 @@ simulated vendor WLT library (`wlt_sim_slot`, decoded through `build_wlt_library
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pty
 import select
@@ -40,6 +39,7 @@ from devices.idcard.protocol import (
     encode_text,
 )
 from devices.native_build import cache_root, compile_shared_library
+from devices.sim_pty import close_ends
 
 
 def sample_card(name: str, sex: str, birth: str, sequence: int, ethnicity: str = "汉") -> CardText:
@@ -131,10 +131,7 @@ class IdCardSimulator:
         self._stop.set()
         self._thread.join(timeout=2)
         fds, self._master, self._slave = (self._master, self._slave), -1, -1
-        for fd in fds:
-            if fd >= 0:  # never twice: by then the number may be another pty's (a later test's, a new device's)
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+        close_ends(*fds)
 
     def _serve(self) -> None:
         frames = FrameReader()

@@ -9,7 +9,6 @@ of a pty, reached through a stable symlink (`port`) the way udev's /dev/serial/b
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import pty
@@ -28,6 +27,7 @@ import segno
 from PIL import Image, ImageDraw
 
 from devices.printer.receipt import PAPER_PX, cjk_font
+from devices.sim_pty import close_ends
 
 log = logging.getLogger("kiosk.devices.printer.sim")
 
@@ -219,11 +219,8 @@ class PrinterSimulator:
             self._server = None
         if self.transport == "serial":
             Path(self.port).unlink(missing_ok=True)
-            for fd in (self._master, self._slave):
-                if fd is not None:
-                    with contextlib.suppress(OSError):  # already closed
-                        os.close(fd)
-            self._master = self._slave = None
+            fds, self._master, self._slave = (self._master, self._slave), None, None
+            close_ends(*fds)
 
     def close(self) -> None:
         """Unplug for good and remove the serial symlink's folder."""

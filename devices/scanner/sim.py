@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pty
 import tty
+
+from devices.sim_pty import close_ends
 
 
 class ScannerSimulator:
@@ -28,7 +29,4 @@ class ScannerSimulator:
     def close(self) -> None:
         """Unplug."""
         fds, self._master, self._slave = (self._master, self._slave), -1, -1
-        for fd in fds:
-            if fd >= 0:  # never twice: by then the number may be another pty's (a later test's, a new device's)
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+        close_ends(*fds)

@@ -345,20 +345,22 @@ def _company_region(name: str) -> str:
     return name[: start + 1] + place + name[end:] if place else name
 
 
+def _one_apart(a: str, b: str) -> bool:
+    """Whether two strings of one length differ in exactly one character."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def _one_character_off(text: str, words: list[str] | tuple[str, ...]) -> str | None:
     """The word `text` begins with but for one misread character, when one word is that close, or one of several
     clearly looks like what was read (厂州 is a character from 广州, 惠州, 潮州 ...: 厂 drawn looks like 广)."""
-    close = [
-        w for w in words if len(text) >= len(w) and sum(a != b for a, b in zip(w, text[: len(w)], strict=True)) == 1
-    ]
+    close = [w for w in words if _one_apart(w, text[: len(w)])]
     if len(close) > 1:
-
-        def drawn_likeness(word: str) -> float:
-            read, meant = next((a, b) for a, b in zip(text, word, strict=False) if a != b)
-            return glyphs.character_likeness(read, meant)
-
-        ranked = sorted(close, key=drawn_likeness, reverse=True)
-        close = ranked[:1] if drawn_likeness(ranked[0]) - drawn_likeness(ranked[1]) >= 0.1 else []
+        # How much the character read, drawn, looks like each word's character in its place.
+        drawn = {
+            w: glyphs.character_likeness(*next((a, b) for a, b in zip(text, w, strict=False) if a != b)) for w in close
+        }
+        ranked = sorted(close, key=drawn.__getitem__, reverse=True)
+        close = ranked[:1] if drawn[ranked[0]] - drawn[ranked[1]] >= 0.1 else []
     return close[0] if len(close) == 1 else None
 
 
@@ -381,11 +383,7 @@ def _person_name(
     away that the printed `line` clearly looks more like, drawn, is taken, marked (佘 read 余: the model, trained on
     running text, prefers the common character)."""
     if known_surname(value):
-        rivals = [
-            text
-            for text, _ in sorted(candidates, key=lambda c: -c[1])
-            if len(text) == len(value) and sum(a != b for a, b in zip(text, value, strict=True)) == 1
-        ]
+        rivals = [text for text, _ in sorted(candidates, key=lambda c: -c[1]) if _one_apart(text, value)]
         rivals = [t for t in dict.fromkeys(rivals) if known_surname(t)][:3]
         # Only a clean print is drawn against (a blurred or glared line's characters look like anything).
         drawn = glyphs.closest(line, [value, *rivals], least=0.8) if rivals and line is not None else None

@@ -453,9 +453,7 @@ def plausible(points: np.ndarray, aspect: float) -> bool:
     sides = [float(np.linalg.norm(p[(i + 1) % 4] - p[i])) for i in range(4)]
     if min(sides) < 1e-6 or not cv2.isContourConvex(p.astype(np.float32).reshape(-1, 1, 2)):
         return False
-    if max(sides[0], sides[2]) / min(sides[0], sides[2]) > MAX_SIDE_RATIO:
-        return False
-    if max(sides[1], sides[3]) / min(sides[1], sides[3]) > MAX_SIDE_RATIO:
+    if any(max(a, b) / min(a, b) > MAX_SIDE_RATIO for a, b in ((sides[0], sides[2]), (sides[1], sides[3]))):
         return False
     seen = (sides[0] + sides[2]) / (sides[1] + sides[3])
     return abs(seen / aspect - 1) <= 0.25

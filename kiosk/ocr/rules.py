@@ -189,19 +189,12 @@ def credit_code_repairs(code: str, area_known: Callable[[str], bool] = lambda _c
     a character short has lost its first or last one at the crop's edge: those are put back.
     """
     if len(code) == 17:
-        found = [ch + code for ch in CREDIT_CHARSET] + [code + ch for ch in CREDIT_CHARSET]
-        return [c for c in found if c[2:8].isdigit() and area_known(c[2:8]) and not credit_code_problems(c)]
-    if len(code) != 18:
+        candidates = [ch + code for ch in CREDIT_CHARSET] + [code + ch for ch in CREDIT_CHARSET]
+    elif len(code) == 18:
+        candidates = [code[:i] + ch + code[i + 1 :] for i, was in enumerate(code) for ch in CREDIT_CHARSET if ch != was]
+    else:
         return []
-    repairs = []
-    for i, original in enumerate(code):
-        for ch in CREDIT_CHARSET:
-            if ch == original:
-                continue
-            candidate = code[:i] + ch + code[i + 1 :]
-            if candidate[2:8].isdigit() and area_known(candidate[2:8]) and not credit_code_problems(candidate):
-                repairs.append(candidate)
-    return repairs
+    return [c for c in candidates if c[2:8].isdigit() and area_known(c[2:8]) and not credit_code_problems(c)]
 
 
 # -- registered capital ---------------------------------------------------------------------------------

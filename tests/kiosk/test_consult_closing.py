@@ -12,7 +12,7 @@ from aiortc import AudioStreamTrack, RTCConfiguration, RTCPeerConnection
 from kiosk.consult.closing import close_peer
 
 
-class StubbornTrack(AudioStreamTrack):
+class UnyieldingTrack(AudioStreamTrack):
     """An audio track whose recv() ignores cancellation until released: the sender task it feeds never ends, so
     aiortc's close() waits forever for it (the hang of aiortc issue #283, reproduced on purpose)."""
 
@@ -20,7 +20,7 @@ class StubbornTrack(AudioStreamTrack):
         super().__init__()
         self.release = asyncio.Event()
         self.stuck = asyncio.Event()
-        self.holding = asyncio.Event()  # the sender is inside the stubborn wait
+        self.holding = asyncio.Event()  # the sender is inside the wait that ignores cancellation
 
     async def recv(self):
         frame = await super().recv()
@@ -69,7 +69,7 @@ def test_a_healthy_connection_closes_by_itself():
 
 def test_a_hung_close_is_cut_short_and_its_sockets_closed(caplog: pytest.LogCaptureFixture):
     async def run():
-        track = StubbornTrack()
+        track = UnyieldingTrack()
         terminal, clerk = await connected_pair(track)
         sockets = sockets_of(terminal)
         assert sockets and not any(s.is_closing() for s in sockets)
